@@ -126,5 +126,7 @@ function nodeAt(root: YamlNode | null, path: readonly (string | number)[]): Yaml
  */
 function describeYamlProblem(problem: { code: string; message: string }): string {
   const firstLine = problem.message.split('\n')[0] ?? problem.message;
-  return `${problem.code}: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+  // Token errors end with the token itself (`…in YAML stream: "}"`), which is input text.
+  const withoutToken = firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:\s*".*"\s*$/, '');
+  return `${problem.code}: ${withoutToken}`;
 }

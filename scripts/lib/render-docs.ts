@@ -1,0 +1,3 @@
+export function generatedDocs(): Map<string, string> {
+  return new Map();
+}

@@ -1,0 +1,72 @@
+import { builtinRules } from './catalog/builtin-catalog.js';
+import type { RuleDefinition } from './catalog/rule-schema.js';
+import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
+import { evaluateCatalog } from './engine/evaluate-catalog.js';
+import { indexSnapshot } from './facts/snapshot-index.js';
+import type { Report, Summary } from './findings/schema.js';
+import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
+import type { Snapshot } from './snapshot/schema.js';
+
+export interface AnalyzeOptions {
+  /** Rules to run; defaults to the built-in catalog. */
+  rules?: readonly RuleDefinition[];
+  /** Only these rule ids. */
+  only?: readonly string[];
+  /** Diagnostics from loading the snapshot, merged into the report. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+/** Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content. */
+export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Promise<Report> {
+  let rules = options.rules ?? builtinRules();
+  if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
+  const index = indexSnapshot(snapshot);
+  const result = await evaluateCatalog(rules, index);
+  const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
+  const findings = result.findings.sort(compareFindings);
+  const notEvaluated = result.notEvaluated
+    .map((n) => ({ ...n, subjects: [...n.subjects].sort((a, b) => subjectKey(a).localeCompare(subjectKey(b))) }))
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.capture.localeCompare(b.capture));
+  const ruleStatus = result.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+  const count = (s: string) => ruleStatus.filter((r) => r.status === s).length;
+  const bySeverity = (s: keyof typeof severityRank) => findings.filter((f) => f.severity === s).length;
+  const highest = findings.reduce<Summary['highestSeverity']>(
+    (best, f) => (best === 'none' || severityRank[f.severity] < severityRank[best] ? f.severity : best),
+    'none',
+  );
+  const snapshotInfo: Report['snapshot'] = { cluster: snapshot.cluster };
+  if (snapshot.name !== undefined) snapshotInfo.name = snapshot.name;
+  if (snapshot.capturedAt !== undefined) snapshotInfo.capturedAt = snapshot.capturedAt;
+  return {
+    snapshot: snapshotInfo,
+    findings,
+    diagnostics,
+    notEvaluated,
+    rules: ruleStatus,
+    summary: {
+      rules: ruleStatus.length,
+      evaluated: count('evaluated'),
+      partial: count('partial'),
+      notEvaluated: count('not-evaluated'),
+      notApplicable: count('not-applicable'),
+      failed: count('failed'),
+      findings: { critical: bySeverity('critical'), error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') },
+      diagnostics: {
+        error: diagnostics.filter((d) => d.severity === 'error').length,
+        warning: diagnostics.filter((d) => d.severity === 'warning').length,
+        info: diagnostics.filter((d) => d.severity === 'info').length,
+      },
+      highestSeverity: highest,
+    },
+  };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

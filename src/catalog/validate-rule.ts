@@ -1,0 +1,77 @@
+import { operatorNames } from '../engine/operators/index.js';
+import { validPath } from '../engine/path-resolver.js';
+import { factsById } from '../facts/registry.js';
+import { requirementsById } from '../facts/requirements.js';
+import { selectorsById } from '../facts/selectors.js';
+import type { Condition, RuleFile } from './rule-schema.js';
+import { specItemsById } from './spec-items.generated.js';
+
+export interface RuleProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Everything a rule names must exist before anything runs: facts, operators,
+ * selectors, needs, spec ids, message ids and placeholders (kube-linter style:
+ * an unknown name is an error with its path, never silently skipped).
+ */
+export function validateRule(rule: RuleFile, file: string): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+
+  const stem = file.split('/').at(-1)?.replace(/\.ya?ml$/, '');
+  if (stem !== rule.id) problem('id', `id "${rule.id}" must equal the file name "${stem}"`);
+  const folder = file.split('/').at(-2);
+  if (folder && !rule.id.startsWith(`${folder}-`)) problem('id', `a rule in rules/${folder}/ must have an id starting with "${folder}-"`);
+
+  rule.spec.forEach((id, i) => {
+    if (!specItemsById.has(id)) problem(`spec.${i}`, `unknown spec id "${id}" (see spec/catalog.md)`);
+  });
+  if (rule.select !== undefined) {
+    const selector = selectorsById.get(rule.select);
+    if (!selector) problem('select', `unknown selector "${rule.select}"`);
+    else if (selector.subject !== rule.subject) problem('select', `selector "${rule.select}" selects ${selector.subject}, not ${rule.subject}`);
+  }
+  rule.needs.forEach((need, i) => {
+    if (!requirementsById.has(need)) problem(`needs.${i}`, `unknown requirement "${need}"`);
+  });
+
+  const checkFact = (path: string, fact: string, factPath: string | undefined) => {
+    const definition = factsById.get(fact);
+    if (!definition) return problem(path, `unknown fact "${fact}"`);
+    if (definition.subject !== rule.subject && definition.subject !== 'Cluster') {
+      problem(path, `fact "${fact}" is about ${definition.subject}, not ${rule.subject}`);
+    }
+    if (factPath !== undefined && !validPath.test(factPath)) problem(path, `path "${factPath}" is not a plain dot path`);
+  };
+  const walk = (condition: Condition, path: string): void => {
+    if ('all' in condition) return condition.all.forEach((c, i) => walk(c, `${path}.all.${i}`));
+    if ('any' in condition) return condition.any.forEach((c, i) => walk(c, `${path}.any.${i}`));
+    if ('not' in condition) return walk(condition.not, `${path}.not`);
+    checkFact(path, condition.fact, condition.path);
+    if (!operatorNames.has(condition.operator)) problem(`${path}.operator`, `unknown operator "${condition.operator}"`);
+    const value = condition.value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) checkFact(`${path}.value`, value.fact, value.path);
+  };
+
+  const seen = new Set<string>();
+  rule.checks.forEach((check, i) => {
+    if (!(check.messageId in rule.messages)) problem(`checks.${i}.messageId`, `unknown message id "${check.messageId}"`);
+    if (seen.has(check.messageId)) problem(`checks.${i}.messageId`, `duplicate message id "${check.messageId}"`);
+    seen.add(check.messageId);
+    walk(check.conditions as Condition, `checks.${i}.conditions`);
+  });
+  for (const [name, ref] of Object.entries(rule.data)) {
+    const [fact = '', ...rest] = ref.split('.');
+    checkFact(`data.${name}`, fact, rest.length > 0 ? rest.join('.') : undefined);
+  }
+  // `{{subject}}` is reserved: the subject's kind and name, filled in by the engine.
+  for (const [id, template] of Object.entries(rule.messages)) {
+    if (!seen.has(id)) problem(`messages.${id}`, `message "${id}" is used by no check`);
+    for (const [, name] of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      if (name && name !== 'subject' && !(name in rule.data)) problem(`messages.${id}`, `placeholder {{${name}}} has no entry in data`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+import type { RuleDefinition } from '../catalog/rule-schema.js';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { MissingDataError } from '../errors.js';
+import { requirementsById } from '../facts/requirements.js';
+import { defaultSelector, selectorsById } from '../facts/selectors.js';
+import type { SnapshotIndex } from '../facts/snapshot-index.js';
+import type { Subject } from '../facts/subjects.js';
+import { buildFinding, findingSubject } from '../findings/build-finding.js';
+import type { Finding, NotEvaluated, RuleStatus } from '../findings/schema.js';
+import { createRuleEngine } from './rule-engine.js';
+
+export interface CatalogResult {
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  rules: RuleStatus[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Runs each rule only for the subjects its selector picks, after checking the
+ * rule applies (CNI/provider) and that the data it needs was captured.
+ */
+export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
+  const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
+  for (const rule of rules) {
+    const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
+    const gate = applicability(rule, index);
+    if (gate === 'not-applicable') {
+      status('not-applicable');
+      continue;
+    }
+    const missing = [...(gate ? [gate] : []), ...missingNeeds(rule, index)];
+    if (missing.length > 0) {
+      for (const m of missing) out.notEvaluated.push({ ruleId: rule.id, title: rule.title, ...m, subjects: [] });
+      status('not-evaluated');
+      continue;
+    }
+    const selector = selectorsById.get(rule.select ?? defaultSelector[rule.subject])!;
+    const subjects = selector.select(index) as Subject[];
+    const engine = createRuleEngine(rule, index);
+    const skipped = new Map<string, Subject[]>();
+    let findings = 0;
+    let failed = 0;
+    for (const subject of subjects) {
+      try {
+        for (const passed of await engine.run(subject)) {
+          out.findings.push(buildFinding(rule, passed, subject, index));
+          findings++;
+        }
+      } catch (error) {
+        if (error instanceof MissingDataError) {
+          const list = skipped.get(error.capture) ?? [];
+          list.push(subject);
+          skipped.set(error.capture, list);
+        } else {
+          failed++;
+          out.diagnostics.push(
+            diagnostic('error', 'rule-failed', `rule ${rule.id} failed for ${findingSubject(subject).kind} ${findingSubject(subject).name}: ${(error as Error).message}`, { file: rule.file }),
+          );
+        }
+      }
+    }
+    for (const [capture, list] of skipped) {
+      out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'missing-data', capture, subjects: list.map(findingSubject) });
+    }
+    const unevaluated = failed + [...skipped.values()].reduce((n, l) => n + l.length, 0);
+    status(
+      failed > 0 && unevaluated === subjects.length ? 'failed' : unevaluated === 0 ? 'evaluated' : unevaluated === subjects.length ? 'not-evaluated' : 'partial',
+      subjects.length,
+      findings,
+    );
+  }
+  return out;
+}
+
+type Gate = 'not-applicable' | Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'> | undefined;
+
+function applicability(rule: RuleDefinition, index: SnapshotIndex): Gate {
+  const cluster = index.snapshot.cluster;
+  const cni = rule.appliesTo?.cni;
+  if (cni) {
+    if (!cluster.cni) return { reason: 'unknown-cni', capture: requirementsById.get('cluster.cni')!.capture };
+    if (!cni.includes(cluster.cni.value)) return 'not-applicable';
+  }
+  const provider = rule.appliesTo?.provider;
+  if (provider) {
+    if (!cluster.provider) return { reason: 'unknown-provider', capture: requirementsById.get('cluster.provider')!.capture };
+    if (!provider.includes(cluster.provider.value)) return 'not-applicable';
+  }
+  return undefined;
+}
+
+function missingNeeds(rule: RuleDefinition, index: SnapshotIndex): Array<Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'>> {
+  return rule.needs
+    .map((id) => requirementsById.get(id)!)
+    .filter((r) => !r.present(index))
+    .map((r) => ({ reason: 'missing-data' as const, capture: r.capture }));
+}

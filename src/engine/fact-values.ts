@@ -1,0 +1,27 @@
+import type { Fact } from '../facts/define.js';
+import type { SnapshotIndex } from '../facts/snapshot-index.js';
+import type { Subject } from '../facts/subjects.js';
+
+type Cached = { value: unknown } | { error: unknown };
+
+/**
+ * A fact's value for a subject, computed once per snapshot and shared by every
+ * rule that asks (and by evidence and message data after a rule fires).
+ * Errors (MissingDataError) are cached too, so they are thrown consistently.
+ */
+export function factValue(fact: Fact, subject: Subject, index: SnapshotIndex): unknown {
+  const target: object = fact.subject === 'Cluster' ? index.clusterSubject : subject;
+  let perSubject = index.factCache.get(target);
+  if (!perSubject) index.factCache.set(target, (perSubject = new Map()));
+  let cached = perSubject.get(fact.id) as Cached | undefined;
+  if (!cached) {
+    try {
+      cached = { value: fact.compute(target as never, index) };
+    } catch (error) {
+      cached = { error };
+    }
+    perSubject.set(fact.id, cached);
+  }
+  if ('error' in cached) throw cached.error;
+  return cached.value;
+}

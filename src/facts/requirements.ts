@@ -1,0 +1,50 @@
+import { defineRequirement, type Requirement } from './define.js';
+import type { SnapshotIndex } from './snapshot-index.js';
+
+const kind = (id: string, kindName: string, capture: string): Requirement =>
+  defineRequirement({
+    id,
+    description: `${kindName} objects were captured`,
+    capture,
+    present: (index: SnapshotIndex) => index.snapshot.captured.includes(kindName),
+  });
+
+const clusterField = (field: 'cni' | 'provider' | 'kubernetesVersion' | 'podCIDRs' | 'serviceCIDRs' | 'nodeCIDRs' | 'externalCIDRs', capture: string): Requirement =>
+  defineRequirement({
+    id: `cluster.${field}`,
+    description: `the cluster's ${field} is known (snapshot.yaml or inferred)`,
+    capture,
+    present: (index) => index.snapshot.cluster[field] !== undefined,
+  });
+
+/** Data a rule can name in `needs:`; when absent the rule is reported as not evaluated with `capture`. */
+export const requirements: Requirement[] = [
+  kind('nodes', 'Node', 'kubectl get nodes -o json > nodes.json'),
+  kind('pods', 'Pod', 'kubectl get pods -A -o json > pods.json'),
+  kind('services', 'Service', 'kubectl get services -A -o json > services.json'),
+  defineRequirement({
+    id: 'endpoints',
+    description: 'Endpoints or EndpointSlice objects were captured',
+    capture: 'kubectl get endpoints -A -o json > endpoints.json (or endpointslices)',
+    present: (index) => index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice'),
+  }),
+  kind('events', 'Event', 'kubectl get events -A -o json > events.json'),
+  kind('configmaps', 'ConfigMap', 'kubectl -n kube-system get configmaps -o json > configmaps.json'),
+  kind('daemonsets', 'DaemonSet', 'kubectl -n kube-system get daemonsets -o json > daemonsets.json'),
+  kind('ingresses', 'Ingress', 'kubectl get ingresses -A -o json > ingresses.json'),
+  defineRequirement({
+    id: 'nodeOutputs',
+    description: 'outputs of commands run on at least one node',
+    capture: 'nodes/<node-name>/<command> files (see snapshot.md)',
+    present: (index) => Object.keys(index.snapshot.nodeOutputs).length > 0,
+  }),
+  clusterField('cni', 'cluster.cni in snapshot.yaml, or the kube-system DaemonSets (kubectl -n kube-system get ds -o json)'),
+  clusterField('provider', 'cluster.provider in snapshot.yaml, or the nodes (their providerID tells)'),
+  clusterField('kubernetesVersion', 'cluster.kubernetesVersion in snapshot.yaml, or the nodes (status.nodeInfo.kubeletVersion)'),
+  clusterField('podCIDRs', 'cluster.podCIDRs in snapshot.yaml, or the kube-proxy / kube-flannel-cfg ConfigMaps'),
+  clusterField('serviceCIDRs', 'cluster.serviceCIDRs in snapshot.yaml (the --service-cluster-ip-range of kube-apiserver)'),
+  clusterField('nodeCIDRs', 'cluster.nodeCIDRs in snapshot.yaml: the host / management / VPC subnets'),
+  clusterField('externalCIDRs', 'cluster.externalCIDRs in snapshot.yaml: destinations outside the cluster that must work (e.g. the IDC range)'),
+];
+
+export const requirementsById = new Map(requirements.map((r) => [r.id, r]));

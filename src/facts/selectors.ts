@@ -1,0 +1,59 @@
+import { defineSelector, type Selector } from './define.js';
+import { ipamRangeEventsByNode } from './ipam-range-events.js';
+import type { SubjectKind } from './subjects.js';
+
+/**
+ * Which subjects a rule runs for. Each selector is computed once per rule from
+ * the index, so a rule about Windows nodes never runs for 5,000 Linux ones.
+ */
+export const selectors: Selector[] = [
+  defineSelector({ id: 'cluster', subject: 'Cluster', description: 'the cluster itself (one subject)', select: (index) => [index.clusterSubject] }),
+  defineSelector({ id: 'allNodes', subject: 'Node', description: 'every Node', select: (index) => index.snapshot.nodes }),
+  defineSelector({ id: 'allPods', subject: 'Pod', description: 'every Pod', select: (index) => index.snapshot.pods }),
+  defineSelector({ id: 'allServices', subject: 'Service', description: 'every Service', select: (index) => index.snapshot.services }),
+  defineSelector({ id: 'allConfigMaps', subject: 'ConfigMap', description: 'every ConfigMap', select: (index) => index.snapshot.configMaps }),
+  defineSelector({ id: 'allIngresses', subject: 'Ingress', description: 'every Ingress', select: (index) => index.snapshot.ingresses }),
+  defineSelector({ id: 'allEvents', subject: 'Event', description: 'every Event', select: (index) => index.snapshot.events }),
+  defineSelector({
+    id: 'windowsNodes',
+    subject: 'Node',
+    description: 'Nodes whose status.nodeInfo.operatingSystem (or kubernetes.io/os label) is windows',
+    select: (index) => index.snapshot.nodes.filter((n) => n.os === 'windows'),
+  }),
+  defineSelector({
+    id: 'linuxNodes',
+    subject: 'Node',
+    description: 'Nodes that are not Windows (kernel outputs such as dmesg exist only there)',
+    select: (index) => index.snapshot.nodes.filter((n) => n.os !== 'windows'),
+  }),
+  defineSelector({
+    id: 'nodesWithPodCidr',
+    subject: 'Node',
+    description: 'Nodes that have spec.podCIDR(s) assigned',
+    select: (index) => index.snapshot.nodes.filter((n) => n.podCIDRs.length > 0),
+  }),
+  defineSelector({
+    id: 'servicesWithSelector',
+    subject: 'Service',
+    description: 'Services with a non-empty spec.selector (the endpoints controller manages their Endpoints); ExternalName excluded',
+    select: (index) => index.snapshot.services.filter((s) => s.type !== 'ExternalName' && s.selector !== undefined && Object.keys(s.selector).length > 0),
+  }),
+  defineSelector({
+    id: 'nodesWithIpamRangeEvents',
+    subject: 'Node',
+    description: 'Nodes with events "no IP addresses available in range set" for their pods',
+    select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []),
+  }),
+];
+
+export const selectorsById = new Map(selectors.map((s) => [s.id, s]));
+
+export const defaultSelector: Record<SubjectKind, string> = {
+  Cluster: 'cluster',
+  Node: 'allNodes',
+  Pod: 'allPods',
+  Service: 'allServices',
+  ConfigMap: 'allConfigMaps',
+  Ingress: 'allIngresses',
+  Event: 'allEvents',
+};

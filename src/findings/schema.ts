@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Severity, SourceRef } from '../catalog/rule-schema.js';
+import { Diagnostic } from '../diagnostics.js';
+import { ClusterInfo } from '../snapshot/schema.js';
+import { Source } from '../snapshot/source.js';
+
+export const FindingSubject = z.object({
+  kind: z.string(),
+  name: z.string(),
+  namespace: z.string().optional(),
+  /** The node the subject is on (a pod's node), or the node itself. */
+  node: z.string().optional(),
+});
+export type FindingSubject = z.infer<typeof FindingSubject>;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** One fact value that made a check pass: what was compared, to what, and where it came from. */
+export const Evidence = z.object({
+  fact: z.string(),
+  path: z.string().optional(),
+  operator: z.string(),
+  expected: z.unknown(),
+  actual: z.unknown(),
+  source: Source.optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Finding = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  spec: z.array(z.string()),
+  severity: Severity,
+  subject: FindingSubject,
+  messageId: z.string(),
+  data: z.record(z.string(), Scalar),
+  message: z.string(),
+  evidence: z.array(Evidence),
+  remediation: z.string(),
+  source: z.array(SourceRef),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A rule that could not be evaluated (for some or all of its subjects), and what to capture so it can be. */
+export const NotEvaluated = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider']),
+  capture: z.string(),
+  /** Empty when the whole rule was skipped; else the subjects it could not check. */
+  subjects: z.array(FindingSubject),
+});
+export type NotEvaluated = z.infer<typeof NotEvaluated>;
+
+export const RuleStatus = z.object({
+  ruleId: z.string(),
+  status: z.enum(['evaluated', 'partial', 'not-evaluated', 'not-applicable', 'failed']),
+  subjects: z.number().int(),
+  findings: z.number().int(),
+});
+export type RuleStatus = z.infer<typeof RuleStatus>;
+
+const Counts = z.object({ critical: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+
+export const Summary = z.object({
+  rules: z.number().int(),
+  evaluated: z.number().int(),
+  partial: z.number().int(),
+  notEvaluated: z.number().int(),
+  notApplicable: z.number().int(),
+  failed: z.number().int(),
+  findings: Counts,
+  diagnostics: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /** The most severe finding, or "none". */
+  highestSeverity: z.union([Severity, z.literal('none')]),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Report = z.object({
+  snapshot: z.object({ name: z.string().optional(), capturedAt: z.string().optional(), cluster: ClusterInfo }),
+  findings: z.array(Finding),
+  diagnostics: z.array(Diagnostic),
+  notEvaluated: z.array(NotEvaluated),
+  rules: z.array(RuleStatus),
+  summary: Summary,
+});
+export type Report = z.infer<typeof Report>;

@@ -1,0 +1,44 @@
+/**
+ * Tolerant accessors for raw (untyped) Kubernetes JSON: a field of the wrong
+ * type reads as absent instead of throwing, so one odd object cannot stop a load.
+ */
+export type Raw = Record<string, unknown>;
+
+export function rec(value: unknown): Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+export function arr(value: unknown): Raw[] {
+  return Array.isArray(value) ? value.map(rec) : [];
+}
+
+export function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+export function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(str).filter((s): s is string => s !== undefined) : [];
+}
+
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec(value))) {
+    const s = str(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+/** Copies only defined values, so optional schema fields stay absent rather than `undefined`. */
+export function defined<T extends Record<string, unknown>>(object: T): T {
+  for (const key of Object.keys(object)) if (object[key] === undefined) delete object[key];
+  return object;
+}
