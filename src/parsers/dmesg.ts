@@ -10,7 +10,7 @@ export const KernelMessageCount = z.object({
   /** As printed: `1234.567890` (seconds since boot) or `Mon Nov 20 10:00:00 2026` (`dmesg -T`). */
   firstTimestamp: z.string().optional(),
   lastTimestamp: z.string().optional(),
-  /** Sum of `net_ratelimit: N callbacks suppressed` next to these messages: more occurrences the kernel did not print. */
+  /** Sum of `net_ratelimit: N callbacks suppressed` beside these messages: more the kernel did not print. */
   suppressedCallbacks: z.number().int().nonnegative().optional(),
 });
 export type KernelMessageCount = z.infer<typeof KernelMessageCount>;
@@ -108,12 +108,8 @@ function parseDmesgText(text: string, options: ParseOptions): ParseResult<DmesgV
       const uptime = Number(timestamp);
       if (uptime < lastUptime && !reportedBackwards) {
         reportedBackwards = true;
-        diagnostics.push(
-          diagnostic('info', 'timestamps-not-monotonic', 'kernel timestamps go backwards here: several boots or reordered output', {
-            file: options.file,
-            line,
-          }),
-        );
+        const message = 'kernel timestamps go backwards here: several boots or reordered output';
+        diagnostics.push(diagnostic('info', 'timestamps-not-monotonic', message, { file: options.file, line }));
       }
       lastUptime = uptime;
     }
@@ -139,7 +135,8 @@ export const dmesgParser = defineParser<DmesgValue>({
   id: 'dmesg',
   command: 'dmesg',
   description:
-    'Counts kernel messages that explain network failures — for now conntrack table overflows, with the callbacks the rate limiter suppressed.',
+    'Counts kernel messages that explain network failures; for now conntrack table overflows, ' +
+    'with the callbacks the rate limiter suppressed.',
   schema: DmesgValue,
   example: [
     '[1737157.969828] nf_conntrack: nf_conntrack: table full, dropping packet',

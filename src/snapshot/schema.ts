@@ -23,7 +23,7 @@ export const ExternalCidr = z.object({ cidr: z.string(), name: z.string().option
 /** `snapshot.yaml`: every field optional; what is absent is inferred. */
 export const Manifest = z.strictObject({
   name: z.string().optional(),
-  capturedAt: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
+  capturedAt: z.string().optional(),
   cluster: z
     .strictObject({
       provider: Provider.optional(),

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
+import { cappedWarnings, numberedLines } from './capped-warnings.js';
+import { type ParseOptions, type ParseResult, defineParser } from './define-parser.js';
+import { formatOf, ipvsUnavailable, realServerOf, virtualServerOf } from './ipvsadm-rows.js';
+
+const count = z.number().int().nonnegative();
+
+/** `--stats` columns. Counts of 100 million and more are printed rounded (`123456K`, `1234M`); they are scaled back. */
+export const IpvsStats = z.object({ conns: count, inPkts: count, outPkts: count, inBytes: count, outBytes: count });
+/** `--rate` columns, per second. */
+export const IpvsRate = z.object({ cps: count, inPps: count, outPps: count, inBps: count, outBps: count });
+export type IpvsStats = z.infer<typeof IpvsStats>;
+export type IpvsRate = z.infer<typeof IpvsRate>;
+
+export const IpvsRealServer = z.object({
+  address: z.string(),
+  /** Absent when ipvsadm printed a service name (`:http`) instead of a number. */
+  port: z.number().int().optional(),
+  /** Masq, Route, Tunnel, Local (or FullNat on forks); absent in --stats/--rate listings. */
+  forward: z.string().optional(),
+  weight: z.number().int().optional(),
+  activeConn: count.optional(),
+  inactConn: count.optional(),
+  persistConn: count.optional(),
+  upperThreshold: count.optional(),
+  lowerThreshold: count.optional(),
+  stats: IpvsStats.optional(),
+  rate: IpvsRate.optional(),
+  line: z.number().int(),
+});
+export type IpvsRealServer = z.infer<typeof IpvsRealServer>;
+
+export const IpvsVirtualServer = z.object({
+  protocol: z.enum(['TCP', 'UDP', 'SCTP', 'FWM']),
+  family: z.union([z.literal(4), z.literal(6)]),
+  address: z.string().optional(),
+  port: z.number().int().optional(),
+  fwmark: z.number().int().optional(),
+  /** Absent in --stats/--rate listings, which print counters instead. */
+  scheduler: z.string().optional(),
+  /** `persistent`, `ops`, `mask 255.255.255.0`, `pe sip`, scheduler flags such as `sh-port`. */
+  flags: z.array(z.string()),
+  persistentSeconds: z.number().int().optional(),
+  stats: IpvsStats.optional(),
+  rate: IpvsRate.optional(),
+  line: z.number().int(),
+  realServers: z.array(IpvsRealServer),
+});
+export type IpvsVirtualServer = z.infer<typeof IpvsVirtualServer>;
+
+export const Ipvsadm = z.object({
+  version: z.string().optional(),
+  size: z.number().int().optional(),
+  format: z.enum(['default', 'stats', 'rate', 'thresholds', 'persistent-conn']),
+  virtualServers: z.array(IpvsVirtualServer),
+  /** ipvsadm ran without -n: some addresses or ports were printed as names (rows with a named address are dropped). */
+  namesResolved: z.boolean(),
+});
+export type Ipvsadm = z.infer<typeof Ipvsadm>;
+
+const VERSION = /^IP Virtual Server version (\S+) \(size=(\d+)\)/;
+const VIRTUAL = /^(TCP|UDP|SCTP)\s+(\S+)\s*(.*)$/;
+const FWMARK = /^FWM\s+(\d+)(\s+IPv6)?\s*(.*)$/;
+const REAL = /^\s+->\s+(\S+)\s*(.*)$/;
+const COLUMNS_MISMATCH = (kind: string) => `${kind}-server row does not have the columns its header announces`;
+
+const empty = (): Ipvsadm => ({ format: 'default', virtualServers: [], namesResolved: false });
+
+function parse(text: string, options: ParseOptions): ParseResult<Ipvsadm> {
+  const file = options.file;
+  const value = empty();
+  const warnings = cappedWarnings(file);
+  const errors: Diagnostic[] = [];
+  let current: IpvsVirtualServer | undefined;
+  let skippingNamed = false;
+  let recognised = false;
+  let firstContent: number | undefined;
+  const sawName = (line: number) => {
+    if (!value.namesResolved) {
+      const message = 'ipvsadm was run without -n: names replace addresses; rows with a named address were skipped';
+      warnings.warn('names-resolved', message, line);
+    }
+    value.namesResolved = true;
+  };
+
+  for (const { text: raw, line } of numberedLines(text)) {
+    const row = raw.trimEnd();
+    if (row.trim() === '') continue;
+    firstContent ??= line;
+    const version = VERSION.exec(row);
+    const virtual = VIRTUAL.exec(row) ?? FWMARK.exec(row);
+    const real = REAL.exec(row);
+    const unavailable = ipvsUnavailable(row, file, line);
+    if (version) {
+      value.version = version[1] as string;
+      value.size = Number(version[2]);
+    } else if (row.startsWith('Prot LocalAddress:Port')) {
+      value.format = formatOf(row);
+    } else if (/^\s*-> RemoteAddress:Port/.test(row)) {
+      // column titles
+    } else if (unavailable) {
+      if (unavailable !== 'continuation') errors.push(unavailable);
+    } else if (virtual) {
+      const read = virtualServerOf(virtual, line, value.format);
+      if (read.named) sawName(line);
+      if (read.server && !read.columnsOk) warnings.warn('unrecognised-line', COLUMNS_MISMATCH('virtual'), line);
+      if (read.server) value.virtualServers.push(read.server);
+      current = read.server;
+      skippingNamed = read.server === undefined;
+    } else if (real) {
+      const read = realServerOf(real, line, value.format);
+      if (read.named) sawName(line);
+      if (!current) {
+        if (!skippingNamed) warnings.warn('orphan-real-server', 'real-server row appears before any virtual server', line);
+      } else if (read.server) {
+        if (read.columnsOk) current.realServers.push(read.server);
+        else warnings.warn('unrecognised-line', COLUMNS_MISMATCH('real'), line);
+      }
+    } else {
+      warnings.warn('unrecognised-line', 'line not recognised as an ipvsadm header, virtual-server or real-server row', line);
+      continue;
+    }
+    recognised = true;
+  }
+  if (!recognised && firstContent !== undefined) {
+    const message = 'no ipvsadm header or virtual-server row found';
+    return { value, diagnostics: [diagnostic('error', 'not-ipvsadm', message, { file, line: firstContent })] };
+  }
+  return { value, diagnostics: [...errors, ...warnings.finish()].sort(compareDiagnostics) };
+}
+
+export const ipvsadmParser = defineParser<Ipvsadm>({
+  id: 'ipvsadm',
+  command: 'ipvsadm -Ln',
+  description:
+    'IPVS virtual servers and their real servers from `ipvsadm -Ln` (also `--stats`, `--rate`, `--thresholds`, ' +
+    '`--persistent-conn`, and `-L` without -n, whose named rows are skipped).',
+  schema: Ipvsadm,
+  example: [
+    'IP Virtual Server version 1.2.1 (size=4096)',
+    'Prot LocalAddress:Port Scheduler Flags',
+    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+    'TCP  10.96.0.1:443 rr',
+    '  -> 192.168.0.10:6443            Masq    1      3          0         ',
+    'UDP  10.96.0.10:53 rr',
+    '  -> 10.244.0.2:53                Masq    1      0          12        ',
+    '',
+  ].join('\n'),
+  empty,
+  parse,
+});
+
+export function parseIpvsadm(text: string, options?: ParseOptions): ParseResult<Ipvsadm> {
+  return ipvsadmParser.parse(text, options);
+}

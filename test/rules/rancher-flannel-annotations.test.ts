@@ -1,0 +1,20 @@
+import { fixture, ruleTester } from './fixture.js';
+
+const id = 'rancher-flannel-annotations';
+
+ruleTester.run(id, {
+  valid: [fixture(id, 'silent-all-annotated')],
+  invalid: [
+    {
+      snapshot: fixture(id, 'fires-node-missing-annotations'),
+      findings: [
+        {
+          messageId: 'missingAnnotations',
+          subject: { kind: 'Node', name: 'rke-node-2' },
+          severity: 'error',
+          data: { missing: 'flannel.alpha.coreos.com/public-ip, flannel.alpha.coreos.com/backend-data' },
+        },
+      ],
+    },
+  ],
+});
