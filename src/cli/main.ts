@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.js';
 import { Severity } from '../catalog/rule-schema.js';

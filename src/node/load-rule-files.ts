@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog.js';

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { type BuiltSnapshot, type SnapshotFile, buildSnapshot } from '../snapshot/build-snapshot.js';

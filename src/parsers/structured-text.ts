@@ -44,7 +44,8 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
   const list = Array.isArray(docs) ? docs : [docs];
   const documents: StructuredDocument[] = [];
   for (const doc of list) {
-    const problems = [...doc.errors, ...(options.strict ? doc.warnings : [])];
+    // After the first error yaml reports its knock-on effects; only the first helps the reader.
+    const problems = [...doc.errors.slice(0, 1), ...(options.strict ? doc.warnings : [])];
     for (const problem of problems) {
       const pos = problem.pos?.[0];
       const line = pos === undefined ? undefined : lineCounter.linePos(pos).line + offset;
@@ -57,7 +58,8 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
     }
     if (doc.errors.length > 0) continue;
     if (doc.contents === null && list.length > 1) continue; // an empty document between `---`s
-    const start = doc.range?.[0] ?? 0;
+    // The first line of content, not the `---` marker before it.
+    const start = (doc.contents as YamlNode | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
     documents.push({
       value: doc.toJS({ maxAliasCount: 100 }),
       line: lineCounter.linePos(start).line + offset,
@@ -80,7 +82,7 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
   const offset = options.lineOffset ?? 0;
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false });
   const diagnostics: Diagnostic[] = [];
-  const problems = [...doc.errors, ...(options.strict ? doc.warnings : [])];
+  const problems = [...doc.errors.slice(0, 1), ...(options.strict ? doc.warnings : [])];
   for (const problem of problems) {
     const pos = problem.pos?.[0];
     diagnostics.push(

@@ -90,7 +90,7 @@ function inferKubernetesVersion(nodes: NodeObject[]): ClusterInfo['kubernetesVer
   const versioned = nodes.filter((n) => n.kubeletVersion);
   if (versioned.length === 0) return undefined;
   const lowest = versioned.reduce((a, b) => (compareLoose(b.kubeletVersion!, a.kubeletVersion!) < 0 ? b : a));
-  return { value: lowest.kubeletVersion!, from: `lowest kubeletVersion among nodes (node ${lowest.name})`, source: lowest.source };
+  return { value: lowest.kubeletVersion!, from: `lowest kubeletVersion among nodes: node ${lowest.name}`, source: lowest.source };
 }
 
 function compareLoose(a: string, b: string): number {

@@ -34,10 +34,12 @@ const kindsByFileName: Record<string, string> = {
 export function readObjects(file: string, text: string): ReadObjects {
   const result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics: [] };
   const stem = (file.split('/').at(-1) ?? '').replace(/\.(json|ya?ml)$/i, '').toLowerCase();
+  const documents = documentsOf(file, text, result.diagnostics);
+  // `pods.json` holding an empty List still shows pods were captured; an unreadable one does not.
   const hinted = kindsByFileName[stem];
-  if (hinted) result.capturedKinds.add(hinted);
+  if (hinted && documents.length > 0) result.capturedKinds.add(hinted);
 
-  for (const { value, line } of documentsOf(file, text, result.diagnostics)) {
+  for (const { value, line } of documents) {
     if (value === null || value === undefined) continue;
     const doc = rec(value);
     const kind = str(doc.kind);

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { builtinRules } from '../catalog/builtin-catalog.js';
 import type { RuleDefinition, Severity } from '../catalog/rule-schema.js';
 import { analyze } from '../analyze.js';

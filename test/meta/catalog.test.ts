@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, sharedRoot } from '../../scripts/lib/generated-sources.js';
+import { builtinRules } from '../../src/catalog/builtin-catalog.js';
+import { guidance } from '../../src/catalog/guidance.js';
+import { specItems } from '../../src/catalog/spec-items.generated.js';
+import { factsUsedBy } from '../../src/engine/rule-engine.js';
+import { facts } from '../../src/facts/registry.js';
+import { parsers } from '../../src/parsers/index.js';
+
+const rules = builtinRules();
+const seedFiles: Record<string, string> = {
+  iks: '000_0936f3db72e188df.txt',
+  win: '001_6bc0fc165f6a2ba1.txt',
+  rancher: '002_9ebb57cc0d711377.txt',
+  tke: '003_6162a06aa2502c47.txt',
+  ack: '004_9ced702a553acc0f.txt',
+};
+const headings = (doc: string) =>
+  new Set(
+    readFileSync(join(sharedRoot, 'seeds', seedFiles[doc]!), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/^#+\s*/, '').trim()),
+  );
+const fixtureDirs = (id: string) => {
+  const dir = join(repoRoot, 'snapshots', 'rules', id);
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
+describe('every rule', () => {
+  it('has a test file, fires and silent fixtures, and its test names every fixture', () => {
+    for (const rule of rules) {
+      const testFile = join(repoRoot, 'test', 'rules', `${rule.id}.test.ts`);
+      expect(existsSync(testFile), `${rule.id}: test/rules/${rule.id}.test.ts`).toBe(true);
+      const dirs = fixtureDirs(rule.id);
+      expect(dirs.some((d) => d.startsWith('fires-')), `${rule.id}: a fires-* snapshot`).toBe(true);
+      expect(dirs.some((d) => d.startsWith('silent-')), `${rule.id}: a silent-* snapshot`).toBe(true);
+      const test = readFileSync(testFile, 'utf8');
+      for (const dir of dirs) expect(test, `${rule.id}: ${dir} used by its test`).toContain(`'${dir}'`);
+    }
+  });
+
+  it('cites section headings copied verbatim from its source document', () => {
+    for (const rule of rules) {
+      for (const source of rule.source) {
+        expect(headings(source.doc).has(source.section), `${rule.id}: «${source.section}» is a heading of ${source.doc}`).toBe(true);
+      }
+    }
+  });
+
+  it('cites spec ids of its own document (or x-* ones)', () => {
+    for (const rule of rules) {
+      const docs = new Set(rule.source.map((s) => s.doc));
+      for (const id of rule.spec) {
+        const item = specItems.find((i) => i.id === id)!;
+        expect(item.doc === 'x' || docs.has(item.doc as never), `${rule.id}: spec ${id} belongs to ${item.doc}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('fixtures and registries', () => {
+  it('every snapshots/rules/<dir> belongs to a rule', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    for (const dir of readdirSync(join(repoRoot, 'snapshots', 'rules'))) expect(ids.has(dir), dir).toBe(true);
+  });
+
+  it('every registered fact is used by some rule (`cluster` is kept for user-written rules)', () => {
+    const used = new Set(['cluster', ...rules.flatMap((r) => factsUsedBy(r).map((f) => f.id))]);
+    for (const fact of facts) expect(used.has(fact.id), `${fact.id} is used`).toBe(true);
+  });
+
+  it('every guidance-only (G) spec item has its reason, and only those', () => {
+    const g = specItems.filter((i) => i.kind === 'G').map((i) => i.id).sort();
+    expect(Object.keys(guidance).sort()).toEqual(g);
+  });
+
+  it('every parser id equals its file name', () => {
+    for (const parser of parsers) expect(existsSync(join(repoRoot, 'src', 'parsers', `${parser.id}.ts`)), parser.id).toBe(true);
+  });
+});

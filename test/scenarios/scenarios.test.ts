@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { loadSnapshot } from '../../src/node/load-snapshot.js';
+import type { Report } from '../../src/findings/schema.js';
+
+const root = new URL('../../snapshots/scenarios/', import.meta.url);
+const scenarios = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+
+/** What a scenario's golden file pins: every finding, every gap, every input problem. */
+function golden(report: Report) {
+  return {
+    findings: report.findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, subject: f.subject, data: f.data })),
+    notEvaluated: report.notEvaluated.map((n) => ({ ruleId: n.ruleId, capture: n.capture, subjects: n.subjects.map((s) => s.name) })),
+    diagnostics: report.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line })),
+    rules: Object.fromEntries(report.rules.map((r) => [r.ruleId, r.status])),
+  };
+}
+
+describe('scenario snapshots produce exactly their golden findings', () => {
+  it('has scenarios', () => expect(scenarios.length).toBeGreaterThanOrEqual(2));
+
+  for (const name of scenarios) {
+    it(name, async () => {
+      const { snapshot, diagnostics } = await loadSnapshot(new URL(name, root).pathname);
+      const report = await analyze(snapshot, { diagnostics });
+      // Review changes to these files like code: `npx vitest run test/scenarios -u` rewrites them.
+      await expect(`${JSON.stringify(golden(report), null, 2)}\n`).toMatchFileSnapshot(`../../snapshots/scenarios/${name}.expected.json`);
+    });
+  }
+
+  it('bad-input: every unreadable file is a diagnostic, the rest is still analysed', async () => {
+    const { snapshot, diagnostics } = await loadSnapshot(new URL('bad-input', root).pathname);
+    // The UTF-16LE + CRLF PowerShell process list reads as plain text.
+    expect(snapshot.nodeOutputs['win-worker-1']?.commands.processes?.text).toContain(
+      'C:\\k\\kube-proxy.exe --v=4 --proxy-mode=kernelspace --hostname-override=win-worker-1',
+    );
+    const report = await analyze(snapshot, { diagnostics });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).toEqual(['broken.yaml', 'nodes/k8s-master/dmesg', 'services.json']);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['win-exceptionlist-coverage']);
+    expect(report.notEvaluated.find((n) => n.ruleId === 'x-svc-no-endpoints' && n.capture.includes('services.json'))).toBeDefined();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
+
+const list = (...items: object[]) => ({ path: `objects-${items.length}-${Math.random()}.json`, text: JSON.stringify({ kind: 'List', apiVersion: 'v1', items }) });
+
+describe('cluster facts', () => {
+  it('takes snapshot.yaml first, with its provenance', () => {
+    const { snapshot } = buildSnapshot([
+      { path: 'snapshot.yaml', text: 'cluster:\n  provider: tke\n  cni: flannel\n  serviceCIDRs: [172.17.252.0/22]\n  externalCIDRs: [{cidr: 10.10.0.0/16, name: idc}]\n' },
+      list({ kind: 'Node', metadata: { name: 'n' }, spec: { providerID: 'aws:///us-east-1a/i-1' } }),
+    ]);
+    expect(snapshot.cluster.provider).toEqual({ value: 'tke', from: 'snapshot.yaml', source: { file: 'snapshot.yaml' } });
+    expect(snapshot.cluster.externalCIDRs?.value).toEqual([{ cidr: '10.10.0.0/16', name: 'idc' }]);
+  });
+
+  it('infers provider, CNI, version and pod CIDR from objects, saying why', () => {
+    const { snapshot } = buildSnapshot([
+      list(
+        { kind: 'Node', metadata: { name: 'a' }, spec: { providerID: 'cn-hangzhou.i-bp1abc' }, status: { nodeInfo: { kubeletVersion: 'v1.22.15-aliyun.1' } } },
+        { kind: 'Node', metadata: { name: 'b' }, spec: {}, status: { nodeInfo: { kubeletVersion: 'v1.20.11-aliyun.1' } } },
+        { kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'kube-flannel-ds', namespace: 'kube-system' }, spec: { template: { spec: { containers: [{ name: 'kube-flannel', image: 'x/flannel:v0.15.1.22-20a397e6-aliyun' }] } } } },
+        { kind: 'ConfigMap', metadata: { name: 'kube-proxy-worker', namespace: 'kube-system' }, data: { 'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: 172.20.0.0/16\nmode: ipvs\n' } },
+      ),
+    ]);
+    const c = snapshot.cluster;
+    expect(c.provider).toMatchObject({ value: 'ack', from: 'providerID of node a' });
+    expect(c.cni).toMatchObject({ value: 'flannel', from: 'DaemonSet kube-system/kube-flannel-ds' });
+    expect(c.kubernetesVersion).toMatchObject({ value: 'v1.20.11-aliyun.1', from: 'lowest kubeletVersion among nodes: node b' });
+    expect(c.podCIDRs).toMatchObject({ value: ['172.20.0.0/16'], from: 'clusterCIDR in ConfigMap kube-system/kube-proxy-worker' });
+    expect(c.serviceCIDRs).toBeUndefined();
+  });
+
+  it('recognises Canal before flannel, and Terway from eni-config', () => {
+    const canal = buildSnapshot([list({ kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'canal', namespace: 'kube-system' } })]);
+    expect(canal.snapshot.cluster.cni?.value).toBe('canal');
+    const terway = buildSnapshot([list({ kind: 'ConfigMap', metadata: { name: 'eni-config', namespace: 'kube-system' }, data: { eni_conf: '{"service_cidr": "172.21.0.0/20"}' } })]);
+    expect(terway.snapshot.cluster.cni).toMatchObject({ value: 'terway', from: 'ConfigMap kube-system/eni-config' });
+    expect(terway.snapshot.cluster.serviceCIDRs).toMatchObject({ value: ['172.21.0.0/20'], from: 'service_cidr in ConfigMap kube-system/eni-config' });
+  });
+});
