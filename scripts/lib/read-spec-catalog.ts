@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { SpecItem } from '../../src/catalog/spec-item.js';
 
-export interface SpecItem {
-  id: string;
-  doc: 'iks' | 'win' | 'rancher' | 'tke' | 'ack' | 'x';
-  kind: 'D' | 'G';
-  /** The section heading as the catalog names it ("same" resolved to the row above). */
-  section: string;
-  signal: string;
-  data: string;
-  /** For cross-cutting x-* items: the document keys they cite. */
-  cites: string[];
-}
+export type { SpecItem };
+
 
 const docKeys = ['iks', 'win', 'rancher', 'tke', 'ack'] as const;
 
