@@ -3,42 +3,59 @@ import { ipMasqAgentDefaultNonMasqueradeCidrs, parseIpMasqAgentConfig } from '..
 import { cidrCoverage } from './cidr-coverage.js';
 import { configMapText } from './config-map-text.js';
 import { defineFact } from './define.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 
 const names = ['ip-masq-agent-config', 'ip-masq-agent'];
 
 /**
+ * A cluster.externalCIDRs entry whose name starts with the word "peer" (`peer`, `peer-cluster-b pods`)
+ * is a peer cluster's container range (TKE "彼此增加对方容器网段"); any other entry is an IDC or other
+ * external range.
+ */
+export const isPeerRange = (entry: { name?: string | undefined }) => /^peer\b/i.test(entry.name ?? '');
+
+/** NonMasqueradeCIDRs of the ip-masq-agent ConfigMap against `ranges`; shared by the IDC and peer-cluster facts. */
+export function nonMasqueradeCoverage(index: SnapshotIndex, ranges: Array<{ cidr: string; name?: string | undefined }>) {
+  const text = configMapText(index, names, ['config']);
+  if (!text) throw new MissingDataError('ConfigMap kube-system/ip-masq-agent-config with key config (kubectl -n kube-system get configmap ip-masq-agent-config -o yaml)');
+  const { value: config, diagnostics } = index.parseResult(text.file, parseIpMasqAgentConfig);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    throw new MissingDataError(`a readable ip-masq-agent config (${text.source.object} key ${text.key} does not parse; see diagnostics)`);
+  }
+  // With no CIDR list the agent falls back to its built-in defaults.
+  const usesDefaults = config.keySpelling === 'none';
+  const nonMasqueradeCIDRs = usesDefaults ? [...ipMasqAgentDefaultNonMasqueradeCidrs] : config.nonMasqueradeCIDRs;
+  const coverage = cidrCoverage(
+    nonMasqueradeCIDRs,
+    ranges.map((e) => ({ name: e.name ?? 'external range', cidr: e.cidr })),
+  );
+  return {
+    configMap: text.source.object,
+    nonMasqueradeCIDRs,
+    usesDefaults,
+    keySpelling: config.keySpelling,
+    ...coverage,
+    source: { ...text.source, ...(config.nonMasqueradeCIDRsLine === undefined ? {} : { line: config.nonMasqueradeCIDRsLine }) },
+  };
+}
+
+/**
  * ip-masq-agent SNATs pod traffic to the node IP unless the destination is in
- * NonMasqueradeCIDRs; an IDC (or peer cluster) that must see pod IPs has to be
- * listed there (TKE "IDC 与容器(Pod)无法访问").
+ * NonMasqueradeCIDRs; an IDC that must see pod IPs has to be listed there
+ * (TKE "IDC 与容器(Pod)无法访问"). Peer-cluster ranges are ipMasqAgentPeerCoverage's.
  */
 export const ipMasqAgentCoverage = defineFact({
   id: 'ipMasqAgentCoverage',
   subject: 'Cluster',
-  description: 'NonMasqueradeCIDRs of the ip-masq-agent ConfigMap and, for each cluster.externalCIDRs entry, the part it does not cover.',
+  description:
+    'NonMasqueradeCIDRs of the ip-masq-agent ConfigMap and, for each cluster.externalCIDRs entry that is not a peer cluster range ' +
+    '(name not starting with "peer"), the part it does not cover.',
   reads: ['ConfigMap kube-system/ip-masq-agent-config (or ip-masq-agent) key config', 'cluster.externalCIDRs'],
   compute: (_cluster, index) => {
     const external = index.snapshot.cluster.externalCIDRs;
     if (!external) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: the IDC / peer ranges that must reach pods without SNAT');
-    const text = configMapText(index, names, ['config']);
-    if (!text) throw new MissingDataError('ConfigMap kube-system/ip-masq-agent-config with key config (kubectl -n kube-system get configmap ip-masq-agent-config -o yaml)');
-    const { value: config, diagnostics } = index.parseResult(text.file, parseIpMasqAgentConfig);
-    if (diagnostics.some((d) => d.severity === 'error')) {
-      throw new MissingDataError(`a readable ip-masq-agent config (${text.source.object} key ${text.key} does not parse; see diagnostics)`);
-    }
-    // With no CIDR list the agent falls back to its built-in defaults.
-    const usesDefaults = config.keySpelling === 'none';
-    const nonMasqueradeCIDRs = usesDefaults ? [...ipMasqAgentDefaultNonMasqueradeCidrs] : config.nonMasqueradeCIDRs;
-    const coverage = cidrCoverage(
-      nonMasqueradeCIDRs,
-      external.value.map((e) => ({ name: e.name ?? 'external range', cidr: e.cidr })),
-    );
-    return {
-      configMap: text.source.object,
-      nonMasqueradeCIDRs,
-      usesDefaults,
-      keySpelling: config.keySpelling,
-      ...coverage,
-      source: { ...text.source, ...(config.nonMasqueradeCIDRsLine === undefined ? {} : { line: config.nonMasqueradeCIDRsLine }) },
-    };
+    const ranges = external.value.filter((e) => !isPeerRange(e));
+    if (ranges.length === 0) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: an IDC range (an entry whose name does not start with "peer")');
+    return nonMasqueradeCoverage(index, ranges);
   },
 });

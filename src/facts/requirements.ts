@@ -32,11 +32,19 @@ export const requirements: Requirement[] = [
   kind('configmaps', 'ConfigMap', 'kubectl -n kube-system get configmaps -o json > configmaps.json'),
   kind('daemonsets', 'DaemonSet', 'kubectl -n kube-system get daemonsets -o json > daemonsets.json'),
   kind('ingresses', 'Ingress', 'kubectl get ingresses -A -o json > ingresses.json'),
+  kind('networkpolicies', 'NetworkPolicy', 'kubectl get networkpolicies -A -o json > networkpolicies.json'),
   defineRequirement({
     id: 'nodeOutputs',
     description: 'outputs of commands run on at least one node',
     capture: 'nodes/<node-name>/<command> files (see snapshot.md)',
     present: (index) => Object.keys(index.snapshot.nodeOutputs).length > 0,
+  }),
+  defineRequirement({
+    id: 'kubeProxyRuleOutputs',
+    description: 'iptables-save, ip6tables-save or ipvsadm -Ln output of at least one node',
+    capture: 'nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln) from the nodes',
+    present: (index) =>
+      Object.values(index.snapshot.nodeOutputs).some((o) => ['iptables-save', 'ip6tables-save', 'ipvsadm'].some((c) => o.commands[c] !== undefined)),
   }),
   clusterField('cni', 'cluster.cni in snapshot.yaml, or the kube-system DaemonSets (kubectl -n kube-system get ds -o json)'),
   clusterField('provider', 'cluster.provider in snapshot.yaml, or the nodes (their providerID tells)'),

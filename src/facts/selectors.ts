@@ -1,5 +1,11 @@
 import { defineSelector, type Selector } from './define.js';
 import { ipamRangeEventsByNode } from './ipam-range-events.js';
+import { nodesWithProxyRuleOutputs } from './kube-proxy-rules-by-service.js';
+import { isProxiedService } from './kube-proxy-service-ports.js';
+import { networkUnavailable } from './node-network-unavailable.js';
+import { hostPortsOf } from './pod-host-ports.js';
+import { podsWithMacNotFoundEvents } from './terway-mac-not-found.js';
+import { nodesWithPodsAwaitingNetwork } from './terway-node-readiness.js';
 import type { SubjectKind } from './subjects.js';
 
 /**
@@ -43,6 +49,56 @@ export const selectors: Selector[] = [
     subject: 'Node',
     description: 'Nodes with events "no IP addresses available in range set" for their pods',
     select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []),
+  }),
+  defineSelector({
+    id: 'nodesWithProxyRules',
+    subject: 'Node',
+    description: 'Nodes with an iptables-save, ip6tables-save or ipvsadm output (where kube-proxy rules can be checked)',
+    select: nodesWithProxyRuleOutputs,
+  }),
+  defineSelector({
+    id: 'proxiedServices',
+    subject: 'Service',
+    description: 'Services kube-proxy programs: a cluster IP (not headless), not ExternalName, no service.kubernetes.io/service-proxy-name label',
+    select: (index) => index.snapshot.services.filter(isProxiedService),
+  }),
+  defineSelector({
+    id: 'clusterDnsServices',
+    subject: 'Service',
+    description: 'The cluster DNS Service: kube-system/kube-dns (CoreDNS keeps that name), kube-system/coredns, or a kube-system Service labelled k8s-app=kube-dns',
+    select: (index) =>
+      index.snapshot.services.filter((s) => s.namespace === 'kube-system' && (s.name === 'kube-dns' || s.name === 'coredns' || s.labels['k8s-app'] === 'kube-dns')),
+  }),
+  defineSelector({
+    id: 'servicesWithNodePorts',
+    subject: 'Service',
+    description: 'NodePort and LoadBalancer Services with at least one spec.ports[].nodePort',
+    select: (index) =>
+      index.snapshot.services.filter((s) => (s.type === 'NodePort' || s.type === 'LoadBalancer') && s.ports.some((p) => (p.nodePort ?? 0) > 0)),
+  }),
+  defineSelector({
+    id: 'podsWithHostPort',
+    subject: 'Pod',
+    description: 'Pods (not host-network, not finished) with a container port that sets hostPort',
+    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0),
+  }),
+  defineSelector({
+    id: 'nodesNetworkUnavailable',
+    subject: 'Node',
+    description: 'Nodes whose NetworkUnavailable condition is True or that carry the node.kubernetes.io/network-unavailable taint',
+    select: (index) => index.snapshot.nodes.filter(networkUnavailable),
+  }),
+  defineSelector({
+    id: 'nodesWithPodsAwaitingNetwork',
+    subject: 'Node',
+    description: 'Nodes (not virtual-kubelet) with scheduled, non host-network pods still Pending (ContainerCreating)',
+    select: nodesWithPodsAwaitingNetwork,
+  }),
+  defineSelector({
+    id: 'podsWithMacNotFoundEvents',
+    subject: 'Pod',
+    description: 'Pods with events saying "can\'t found dev by mac" (Terway)',
+    select: podsWithMacNotFoundEvents,
   }),
 ];
 

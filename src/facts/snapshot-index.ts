@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ConfigMapObject, EndpointsObject, EventObject, NodeObject, PodObject, ServiceObject } from '../snapshot/objects.js';
 import type { NodeOutputs, Snapshot, TextFile } from '../snapshot/schema.js';
 import type { ParseResult } from '../parsers/define-parser.js';
+import { ParsedOutputs } from './parsed-outputs.js';
 import type { ClusterSubject } from './subjects.js';
 
 /**
@@ -23,7 +24,12 @@ export interface SnapshotIndex {
   eventsByInvolved: Map<string, EventObject[]>;
   /** Pods in a namespace carrying a label `key=value`; key is `${ns}\0${key}=${value}`. */
   podsByLabel: Map<string, PodObject[]>;
-  /** Parse a node output once; its diagnostics are collected into `diagnostics`. */
+  /**
+   * Parse a node output once; its diagnostics are collected into `diagnostics`.
+   * Results of large outputs are kept only within a memory budget (see
+   * parsed-outputs.ts): a fact that needs one for many subjects derives a
+   * compact summary once instead of asking again per subject.
+   */
   parsed<T>(file: TextFile, parse: (text: string, options: { file: string }) => ParseResult<T>): T;
   /** The same, with the parser's diagnostics (to tell "empty" from "unreadable"). */
   parseResult<T>(file: TextFile, parse: (text: string, options: { file: string }) => ParseResult<T>): ParseResult<T>;
@@ -58,17 +64,10 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     factCache: new WeakMap(),
     diagnostics: [],
     nodeOutputs: (node) => snapshot.nodeOutputs[node],
-    parseResult: (file, parse) => {
-      const hit = parsedCache.get(file);
-      if (hit) return hit as never;
-      const result = parse(file.text, { file: file.file });
-      parsedCache.set(file, result);
-      index.diagnostics.push(...result.diagnostics);
-      return result;
-    },
+    parseResult: (file, parse) => parsedOutputs.get(file, parse, index.diagnostics) as never,
     parsed: (file, parse) => index.parseResult(file, parse).value,
   };
-  const parsedCache = new WeakMap<TextFile, ParseResult<unknown>>();
+  const parsedOutputs = new ParsedOutputs();
   for (const pod of snapshot.pods) {
     if (pod.nodeName) push(index.podsByNode, pod.nodeName, pod);
     push(index.podsByNamespace, pod.namespace ?? '', pod);

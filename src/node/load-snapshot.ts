@@ -1,54 +1,85 @@
 /// <reference types="node" />
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { type BuiltSnapshot, type SnapshotFile, buildSnapshot } from '../snapshot/build-snapshot.js';
-import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { type BuiltSnapshot, sortFiles } from '../snapshot/build-snapshot.js';
+import { classifyFile } from '../snapshot/classify-file.js';
+import { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
+import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
+import { streamObjectFile } from './stream-objects.js';
+
+export interface LoadSnapshotOptions {
+  /**
+   * JSON object files larger than this many bytes are streamed item by item
+   * (and each item reduced at once) instead of being read whole. Default 256 MiB:
+   * below V8's longest string (~512 MiB), and where reading whole starts to
+   * cost more memory than the reduced objects.
+   */
+  streamThresholdBytes?: number;
+}
+
+export const defaultStreamThresholdBytes = 256 * 1024 * 1024;
+
+interface FoundFile {
+  path: string;
+  full: string;
+  size: number;
+}
 
 /**
  * Loads a snapshot directory (layout of snapshot.md) or a single JSON/YAML
  * file. Throws SnapshotError only when `path` itself cannot be read; every
- * unreadable file inside becomes a diagnostic.
+ * unreadable file inside becomes a diagnostic. Files are read one at a time
+ * and handed to the builder, so only one file's bytes are held at once.
  */
-export async function loadSnapshot(path: string): Promise<BuiltSnapshot> {
+export async function loadSnapshot(path: string, options: LoadSnapshotOptions = {}): Promise<BuiltSnapshot> {
   let info;
   try {
     info = await stat(path);
   } catch (cause) {
     throw new SnapshotError('not-found', `cannot read snapshot ${path}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { file: path, cause });
   }
-  const diagnostics: Diagnostic[] = [];
-  const files: SnapshotFile[] = [];
-  if (info.isDirectory()) {
-    for (const file of await listFiles(path, diagnostics)) {
-      const rel = relative(path, file).split(sep).join('/');
-      try {
-        files.push({ path: rel, bytes: await readFile(file) });
-      } catch (cause) {
-        diagnostics.push(diagnostic('error', 'unreadable', `cannot read: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { file: rel }));
-      }
-    }
-  } else {
-    files.push({ path: basename(path), bytes: await readFile(path) });
-  }
-  const built = buildSnapshot(files);
-  return { snapshot: built.snapshot, diagnostics: [...diagnostics, ...built.diagnostics] };
+  const builder = new SnapshotBuilder();
+  const files = info.isDirectory() ? await listFiles(path, path, builder) : [{ path: basename(path), full: path, size: info.size }];
+  const threshold = options.streamThresholdBytes ?? defaultStreamThresholdBytes;
+  for (const file of sortFiles(files)) await addFile(builder, file, threshold);
+  return builder.finish();
 }
 
-async function listFiles(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const out: string[] = [];
+async function addFile(builder: SnapshotBuilder, file: FoundFile, threshold: number): Promise<void> {
+  try {
+    if (file.size > threshold && /\.json$/i.test(file.path) && classifyFile(file.path).role === 'objects') {
+      if (await streamObjectFile(file.full, file.path, builder)) return;
+    }
+    builder.addFile({ path: file.path, bytes: await readFile(file.full) });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const tooLarge = code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || cause instanceof RangeError;
+    builder.addDiagnostics(
+      tooLarge
+        ? diagnostic('error', 'too-large', `file of ${file.size} bytes is too large to read as one text; save it as JSON (kubectl -o json) so it can be streamed`, { file: file.path })
+        : diagnostic('error', 'unreadable', `cannot read: ${code ?? 'error'}`, { file: file.path }),
+    );
+  }
+}
+
+async function listFiles(root: string, dir: string, builder: SnapshotBuilder): Promise<FoundFile[]> {
+  const out: FoundFile[] = [];
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (cause) {
-    diagnostics.push(diagnostic('error', 'unreadable', `cannot list directory: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { file: dir }));
+    builder.addDiagnostics(diagnostic('error', 'unreadable', `cannot list directory: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { file: dir }));
     return out;
   }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full, diagnostics)));
-    else if (entry.isFile()) out.push(full);
+    if (entry.isDirectory()) out.push(...(await listFiles(root, full, builder)));
+    else if (entry.isFile()) {
+      const size = await stat(full).then((s) => s.size, () => 0);
+      out.push({ path: relative(root, full).split(sep).join('/'), full, size });
+    }
   }
   return out;
 }

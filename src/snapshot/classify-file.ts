@@ -39,7 +39,16 @@ export const nodeCommands = [
 ] as const;
 
 const knownCommands = new Set<string>(nodeCommands);
-const aliases: Record<string, string> = { ss: 'netstat', iptables: 'iptables-save', 'subnet-env': 'subnet.env' };
+const aliases: Record<string, string> = {
+  ss: 'netstat',
+  iptables: 'iptables-save',
+  'subnet-env': 'subnet.env',
+  // Names CollectLogs.ps1 and the AKS log collector give the same outputs.
+  dynamicportrange: 'dynamicport',
+  netadapter: 'net-adapters',
+  'hns-network': 'hns-networks',
+  'hns-endpoint': 'hns-endpoints',
+};
 
 export function classifyFile(path: string): FileRole {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
@@ -78,6 +87,18 @@ const sniffers: Array<[RegExp, string]> = [
   [/^FLANNEL_(NETWORK|SUBNET)=/m, 'subnet.env'],
   [/^Proto Recv-Q Send-Q/m, 'netstat'],
   [/^Netid\s+State\s+Recv-Q/m, 'netstat'],
+  [/^Name\s+InterfaceDescription\s+ifIndex\s+Status/m, 'net-adapters'],
+  [/^Protocol (?:tcp|udp) Dynamic Port Range/im, 'dynamicport'],
+  [/^(?:Rough estimation of the ephemeral port availability|ERROR: Running out of ephemeral ports|Successfully reserved \d+ ranges of 64 ports|Couldn.t reserve more than \d+ ranges)/m, 'reservedports'],
+  // `hnsdiag list all` starts with its networks; its other sections are read from the same file.
+  [/^Networks:\s*$/m, 'hnsdiag-networks'],
+  [/^ID\s+\|\s+Virtual IPs\s+\|\s+Direct IP IDs/m, 'hnsdiag-loadbalancers'],
+  [/^Name\s+ID\s+Virtual Network Name\s*$/m, 'hnsdiag-endpoints'],
+  [/^Name\s+ID\s*$/m, 'hnsdiag-networks'],
+  // HNS objects list their keys alphabetically, so an early key tells networks from endpoints.
+  [/"(?:CurrentEndpointCount|DrMacAddress|ManagementIP|Ipams)"\s*:/, 'hns-networks'],
+  [/"(?:IPAddress|IsRemoteEndpoint|VirtualNetworkName|IpConfigurations)"\s*:/, 'hns-endpoints'],
+  [/"ip4"\s*:\s*\{\s*"ip"\s*:/, 'sourcevip'],
 ];
 
 /** Names an unrecognised node output by its content, if it is one we know. */

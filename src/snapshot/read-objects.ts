@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { parseStructured } from '../parsers/structured-text.js';
-import { type Raw, rec, str } from './raw.js';
+import { rec, str } from './raw.js';
 import { type Reduced, reduceObject } from './reduce-object.js';
 
 export interface ReadObjects {
@@ -8,6 +8,17 @@ export interface ReadObjects {
   /** Kinds the file shows were captured, even when it lists none (`kind: PodList`, `pods.json`). */
   capturedKinds: Set<string>;
   diagnostics: Diagnostic[];
+}
+
+/** Where one object was read: its file, and its place in a List or the line of its YAML document. */
+export interface ObjectOrigin {
+  file: string;
+  /** The item kind a typed List names (`PodList` → `Pod`), for items that omit `kind`. */
+  listKind?: string;
+  /** Index in the List's `items`. */
+  index?: number;
+  /** Line of the document (multi-document YAML). */
+  line?: number;
 }
 
 const kindsByFileName: Record<string, string> = {
@@ -30,45 +41,63 @@ const kindsByFileName: Record<string, string> = {
   namespaces: 'Namespace',
 };
 
+/** The kind a file's name says it holds (`pods.json` → `Pod`), if any. */
+export function kindHintedByFileName(file: string): string | undefined {
+  const stem = (file.split('/').at(-1) ?? '').replace(/\.(json|ya?ml)$/i, '').toLowerCase();
+  return kindsByFileName[stem];
+}
+
+/** `PodList` → `Pod`; the untyped `List` kubectl prints names no kind. */
+export function itemKindOfList(kind: string | undefined): string | undefined {
+  return kind?.endsWith('List') && kind !== 'List' ? kind.slice(0, -4) : undefined;
+}
+
+/** Reduces one parsed object (a document, or an item of a List), or says why it cannot. */
+export function readObject(value: unknown, origin: ObjectOrigin): { object: Reduced } | { diagnostic: Diagnostic } {
+  let raw = rec(value);
+  if (!str(raw.kind) && origin.listKind) raw = { ...raw, kind: origin.listKind };
+  const kind = str(raw.kind);
+  const { file, index, line } = origin;
+  if (!kind) {
+    const what = index === undefined ? 'document' : `items[${index}]`;
+    return { diagnostic: diagnostic('warning', 'not-an-object', `${what} has no \`kind\`; skipped`, { file, line }) };
+  }
+  const m = rec(raw.metadata);
+  const id = [str(m.namespace), str(m.name)].filter(Boolean).join('/');
+  const where = index === undefined ? '' : ` (items[${index}])`;
+  const source = index === undefined && line !== undefined ? { file, line, object: `${kind} ${id}` } : { file, object: `${kind} ${id}${where}` };
+  return { object: reduceObject(raw, source) };
+}
+
 /** Reads a JSON or YAML file of Kubernetes objects: one object, a `List`, or several YAML documents. */
 export function readObjects(file: string, text: string): ReadObjects {
   const result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics: [] };
-  const stem = (file.split('/').at(-1) ?? '').replace(/\.(json|ya?ml)$/i, '').toLowerCase();
   const documents = documentsOf(file, text, result.diagnostics);
   // `pods.json` holding an empty List still shows pods were captured; an unreadable one does not.
-  const hinted = kindsByFileName[stem];
+  const hinted = kindHintedByFileName(file);
   if (hinted && documents.length > 0) result.capturedKinds.add(hinted);
+  const add = (value: unknown, origin: ObjectOrigin) => {
+    const read = readObject(value, origin);
+    if ('diagnostic' in read) return void result.diagnostics.push(read.diagnostic);
+    result.capturedKinds.add(read.object.kind);
+    result.objects.push(read.object);
+  };
 
   for (const { value, line } of documents) {
     if (value === null || value === undefined) continue;
     const doc = rec(value);
     const kind = str(doc.kind);
     if (Array.isArray(doc.items)) {
-      const listKind = kind?.endsWith('List') && kind !== 'List' ? kind.slice(0, -4) : undefined;
+      const listKind = itemKindOfList(kind);
       if (listKind) result.capturedKinds.add(listKind);
-      doc.items.forEach((item, index) => addObject(result, rec(item), file, listKind, index, line));
+      doc.items.forEach((item, index) => add(item, { file, listKind, index, line }));
     } else if (kind) {
-      addObject(result, doc, file, undefined, undefined, line);
+      add(doc, { file, line });
     } else {
       result.diagnostics.push(diagnostic('warning', 'not-an-object', 'document has no `kind`; skipped', { file, line }));
     }
   }
   return result;
-}
-
-function addObject(result: ReadObjects, raw: Raw, file: string, listKind: string | undefined, index: number | undefined, line: number | undefined) {
-  if (!str(raw.kind) && listKind) raw = { ...raw, kind: listKind };
-  const kind = str(raw.kind);
-  if (!kind) {
-    result.diagnostics.push(diagnostic('warning', 'not-an-object', `items[${index}] has no \`kind\`; skipped`, { file, line }));
-    return;
-  }
-  const m = rec(raw.metadata);
-  const id = [str(m.namespace), str(m.name)].filter(Boolean).join('/');
-  const where = index === undefined ? '' : ` (items[${index}])`;
-  const source = index === undefined && line !== undefined ? { file, line, object: `${kind} ${id}` } : { file, object: `${kind} ${id}${where}` };
-  result.capturedKinds.add(kind);
-  result.objects.push(reduceObject(raw, source));
 }
 
 /**

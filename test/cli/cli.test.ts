@@ -37,7 +37,11 @@ describe('kube-netdoctor analyze', () => {
 
   it('groups text output by severity; colour only on a TTY without NO_COLOR', async () => {
     const plain = await run(['analyze', example]);
-    expect(plain.stdout).toMatch(/ERROR \(3\)[\s\S]*WARNING \(1\)[\s\S]*NOT EVALUATED \(2\)/);
+    const headings = [...plain.stdout.matchAll(/^(CRITICAL|ERROR|WARNING|INFO|NOT EVALUATED|INPUT PROBLEMS) \((\d+)\)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(['ERROR', 'WARNING', 'NOT EVALUATED']);
+    const report = JSON.parse((await run(['analyze', example, '--format', 'json'])).stdout);
+    expect(plain.stdout).toContain(`ERROR (${report.summary.findings.error})`);
+    expect(plain.stdout).toContain(`WARNING (${report.summary.findings.warning})`);
     expect(plain.stdout).not.toContain('\u001b[');
     expect((await run(['analyze', example], { isTty: true })).stdout).toContain('\u001b[31m');
     expect((await run(['analyze', example], { isTty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');

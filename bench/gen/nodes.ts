@@ -1,0 +1,87 @@
+import { fieldsOf, managedField, metadata, timeAgo } from './meta.js';
+import type { PlannedNode } from './plan.js';
+import type { Random } from './random.js';
+
+const images = [
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/flannel:v0.15.1.22-20a397e6-aliyun',
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/kube-proxy:v1.26.3-aliyun.1',
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/node-exporter:v1.5.0',
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/coredns:v1.9.3.10-7dfca203-aliyun',
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/csi-plugin:v1.26.5-56d1e30-aliyun',
+  'registry-vpc.cn-hangzhou.aliyuncs.com/acs/pause:3.5',
+];
+
+/** One Node as `kubectl get nodes -o json` prints it (ACK: providerID `<region>.<instance-id>`, flannel annotations). */
+export function node(rnd: Random, n: PlannedNode) {
+  const created = timeAgo(rnd.int(30 * 86400, 400 * 86400));
+  const heartbeat = timeAgo(rnd.int(1, 40));
+  const instance = `i-bp1${rnd.hex(17)}`;
+  const annotations: Record<string, string> = {
+    ...(n.flannelAnnotations
+      ? {
+          'flannel.alpha.coreos.com/backend-data': JSON.stringify({ VNI: 1, VtepMAC: rnd.hex(12).replace(/(..)(?!$)/g, '$1:') }),
+          'flannel.alpha.coreos.com/backend-type': 'vxlan',
+          'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
+          'flannel.alpha.coreos.com/public-ip': n.ip,
+        }
+      : {}),
+    'node.alpha.kubernetes.io/ttl': '0',
+    'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+  };
+  const labels = {
+    'alibabacloud.com/nodepool-id': 'np3f1c2d9a8b7e4c1f9a0d2b6c5e8f7a1d',
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/instance-type': 'ecs.g7.2xlarge',
+    'beta.kubernetes.io/os': 'linux',
+    'failure-domain.beta.kubernetes.io/region': 'cn-hangzhou',
+    'failure-domain.beta.kubernetes.io/zone': `cn-hangzhou-${'hijk'[n.index % 4]}`,
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': n.name,
+    'kubernetes.io/os': 'linux',
+    'node.kubernetes.io/instance-type': 'ecs.g7.2xlarge',
+    'topology.kubernetes.io/region': 'cn-hangzhou',
+    'topology.kubernetes.io/zone': `cn-hangzhou-${'hijk'[n.index % 4]}`,
+  };
+  const condition = (type: string, status: string, reason: string, message: string) => ({ lastHeartbeatTime: heartbeat, lastTransitionTime: created, message, reason, status, type });
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: metadata(rnd, {
+      name: n.name,
+      labels,
+      annotations,
+      created,
+      managedFields: [
+        managedField('kubelet', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['volumes.kubernetes.io/controller-managed-attach-detach']), 'f:labels': fieldsOf(Object.keys(labels)) }, 'f:spec': { 'f:providerID': {} } }),
+        managedField('flanneld', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(Object.keys(annotations).filter((a) => a.startsWith('flannel'))) } }, 'status'),
+        managedField('kube-controller-manager', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['node.alpha.kubernetes.io/ttl']) }, 'f:spec': { 'f:podCIDR': {}, 'f:podCIDRs': { '.': {}, [`v:"${n.podCIDR}"`]: {} } } }),
+      ],
+    }),
+    spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR], providerID: `cn-hangzhou.${instance}` },
+    status: {
+      addresses: [{ address: n.ip, type: 'InternalIP' }, { address: n.name, type: 'Hostname' }],
+      allocatable: { cpu: '7910m', 'ephemeral-storage': '113611278167', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '28359212Ki', pods: '110' },
+      capacity: { cpu: '8', 'ephemeral-storage': '123722704Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '32498220Ki', pods: '110' },
+      conditions: [
+        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      images: images.map((name) => ({ names: [`${name.split(':')[0]}@sha256:${rnd.hex(64)}`, name], sizeBytes: rnd.int(300_000, 90_000_000) })),
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: rnd.uid(),
+        containerRuntimeVersion: 'containerd://1.6.20',
+        kernelVersion: '5.10.134-13.al8.x86_64',
+        kubeProxyVersion: 'v1.26.3-aliyun.1',
+        kubeletVersion: 'v1.26.3-aliyun.1',
+        machineID: rnd.hex(32),
+        operatingSystem: 'linux',
+        osImage: 'Alibaba Cloud Linux 3.2104 U8 (OpenAnolis Edition)',
+        systemUUID: rnd.uid().toUpperCase(),
+      },
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import { Random, ipv4, parseIpv4 } from './random.js';
+
+/** Per-object counts at scale 1: the largest cluster Kubernetes supports, plus its usual companions. */
+export const fullScale = { nodes: 5000, pods: 150_000, services: 20_000, configMaps: 5000, events: 100_000, ingresses: 2000, capturedNodes: 20 };
+
+export interface PlannedNode {
+  index: number;
+  name: string;
+  ip: string;
+  podCIDR: string;
+  /** Next host offset host-local hands out in the pod CIDR (.1 is the cni0 gateway). */
+  nextOffset: number;
+  flannelAnnotations: boolean;
+  conntrackFull: boolean;
+  ipamLeak: boolean;
+}
+
+export interface PlannedDeployment {
+  namespace: string;
+  name: string;
+  hash: string;
+  replicas: number;
+  image: string;
+  port: number;
+  /** Pods crash-loop (never Ready). */
+  crashLoop: boolean;
+}
+
+export interface PlannedPod {
+  namespace: string;
+  name: string;
+  node: number;
+  ip: string;
+  hostNetwork: boolean;
+  ready: boolean;
+  /** Pending without an address: its sandbox cannot get an IP (the IPAM sprinkle). */
+  pending: boolean;
+  /** DaemonSet name, or the Deployment index. */
+  owner: { daemonSet: string } | { deployment: number };
+}
+
+export interface PlannedPort {
+  name: string;
+  protocol: 'TCP' | 'UDP';
+  port: number;
+  targetPort: number;
+  nodePort?: number;
+}
+
+export interface PlannedService {
+  namespace: string;
+  name: string;
+  clusterIP: string;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  loadBalancerIP?: string;
+  ports: PlannedPort[];
+  /** Absent for `default/kubernetes`, whose endpoints the API server writes. */
+  selector?: Record<string, string>;
+  /** Pods behind it (indices into pods); empty when the selector matches nothing. */
+  pods: number[];
+  /** Endpoint addresses that are not pods (the API servers behind `default/kubernetes`). */
+  endpointIPs?: string[];
+}
+
+/** The addresses behind a Service, as the endpoints controller sees them. */
+export function serviceAddresses(plan: Plan, s: PlannedService): Array<{ ip: string; ready: boolean; pod?: number }> {
+  if (s.endpointIPs) return s.endpointIPs.map((ip) => ({ ip, ready: true }));
+  return s.pods.filter((k) => plan.pods[k]!.ip).map((k) => ({ ip: plan.pods[k]!.ip, ready: plan.pods[k]!.ready, pod: k }));
+}
+
+export interface ExpectedFinding {
+  ruleId: string;
+  messageId: string;
+  subject: { kind: string; name: string; namespace?: string };
+}
+
+export interface Plan {
+  scale: number;
+  seed: number;
+  nodes: PlannedNode[];
+  namespaces: string[];
+  deployments: PlannedDeployment[];
+  pods: PlannedPod[];
+  services: PlannedService[];
+  counts: { configMaps: number; events: number; ingresses: number; capturedNodes: number };
+  expected: ExpectedFinding[];
+}
+
+const words = ['cart', 'checkout', 'payment', 'search', 'catalog', 'review', 'user', 'order', 'stock', 'ship', 'mail', 'auth', 'feed', 'media', 'price', 'promo', 'report', 'billing', 'geo', 'chat'];
+const teams = ['shop', 'fin', 'data', 'ops', 'risk', 'ads', 'mkt', 'core', 'edge', 'iot'];
+export const daemonSets = ['kube-flannel-ds', 'kube-proxy-worker', 'node-exporter'];
+/** Sprinkled problems per unit of scale (at least one of each at any scale). */
+const sprinkle = (perScale: number, scale: number) => Math.max(1, Math.round(perScale * scale));
+
+export function planCluster(scale: number, seed: number): Plan {
+  const rnd = new Random(seed);
+  const count = (n: number) => Math.max(1, Math.round(n * scale));
+  const nodeCount = Math.max(4, count(fullScale.nodes));
+  const capturedNodes = Math.min(fullScale.capturedNodes, nodeCount);
+
+  // Disjoint sprinkled nodes: conntrack among the captured ones, the rest anywhere else.
+  const conntrack = new Set(rnd.shuffle([...Array(capturedNodes).keys()]).slice(0, Math.min(capturedNodes, sprinkle(2, scale))));
+  const others = rnd.shuffle([...Array(nodeCount).keys()].filter((i) => !conntrack.has(i)));
+  const noAnnotations = new Set(others.splice(0, sprinkle(5, scale)));
+  const leak = new Set(others.splice(0, sprinkle(3, scale)));
+  const small = others.splice(0, Math.min(4, sprinkle(3, scale)));
+  const smallCidr = new Map(small.map((n, k) => [n, `${ipv4(parseIpv4('10.31.255.0') + 64 * k)}/26`]));
+
+  const nodes: PlannedNode[] = [];
+  for (let i = 0; i < nodeCount; i++) {
+    const ip = ipv4(parseIpv4('192.168.0.0') + 256 * Math.floor(i / 250) + (i % 250) + 2);
+    nodes.push({
+      index: i,
+      name: `cn-hangzhou.${ip}`,
+      ip,
+      podCIDR: smallCidr.get(i) ?? `${ipv4(parseIpv4('10.0.0.0') + 256 * i)}/24`,
+      nextOffset: 2,
+      flannelAnnotations: !noAnnotations.has(i),
+      conntrackFull: conntrack.has(i),
+      ipamLeak: leak.has(i),
+    });
+  }
+  const namespaces = Array.from({ length: Math.max(2, count(500)) }, (_, k) => `${teams[k % teams.length]}-${words[Math.floor(k / teams.length) % words.length]}-${k}`);
+
+  const pods: PlannedPod[] = [];
+  const podsPerNode = new Array<number>(nodeCount).fill(0);
+  const addPod = (pod: Omit<PlannedPod, 'ip' | 'ready' | 'pending'> & { ready?: boolean }) => {
+    const node = nodes[pod.node]!;
+    const ip = pod.hostNetwork ? node.ip : ipv4(parseIpv4(node.podCIDR.split('/')[0]!) + node.nextOffset++);
+    pods.push({ ready: true, pending: false, ...pod, ip });
+    return pods.length - 1;
+  };
+  // Nodes with room (a /26 holds 61 pod addresses; stay well below).
+  const pickNode = () => {
+    for (;;) {
+      const n = rnd.int(0, nodeCount - 1);
+      if (podsPerNode[n]! < 50) return (podsPerNode[n]!++, n);
+    }
+  };
+  for (const ds of daemonSets) for (const node of nodes) addPod({ namespace: 'kube-system', name: `${ds}-${rnd.suffix(5)}`, node: node.index, hostNetwork: true, owner: { daemonSet: ds } });
+
+  const deployments: PlannedDeployment[] = [];
+  const services: PlannedService[] = [];
+  const addDeployment = (d: Omit<PlannedDeployment, 'hash'>) => {
+    deployments.push({ ...d, hash: rnd.suffix(10) });
+    const index = deployments.length - 1;
+    const ids: number[] = [];
+    for (let r = 0; r < d.replicas; r++) {
+      ids.push(addPod({ namespace: d.namespace, name: `${d.name}-${deployments[index]!.hash}-${rnd.suffix(5)}`, node: pickNode(), hostNetwork: false, owner: { deployment: index }, ready: !d.crashLoop }));
+    }
+    return ids;
+  };
+  const serviceIp = (k: number) => ipv4(parseIpv4('172.16.0.16') + k);
+  const dns = addDeployment({ namespace: 'kube-system', name: 'coredns', replicas: 2, image: 'registry-vpc.cn-hangzhou.aliyuncs.com/acs/coredns:v1.9.3.10-7dfca203-aliyun', port: 53, crashLoop: false });
+  services.push({ namespace: 'default', name: 'kubernetes', clusterIP: '172.16.0.1', type: 'ClusterIP', ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }], pods: [], endpointIPs: ['192.168.255.241', '192.168.255.242', '192.168.255.243'] });
+  services.push({
+    namespace: 'kube-system',
+    name: 'kube-dns',
+    clusterIP: '172.16.0.10',
+    type: 'ClusterIP',
+    ports: [{ name: 'dns', protocol: 'UDP', port: 53, targetPort: 53 }, { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 }, { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 }],
+    selector: { 'k8s-app': 'kube-dns' },
+    pods: dns,
+  });
+
+  const appServices = Math.max(2, count(fullScale.services) - 2);
+  const brokenSelector = new Set(rnd.shuffle([...Array(appServices).keys()]).slice(0, sprinkle(10, scale)));
+  const crashing = new Set(rnd.shuffle([...Array(appServices).keys()].filter((k) => !brokenSelector.has(k))).slice(0, sprinkle(5, scale)));
+  for (let k = 0; k < appServices; k++) {
+    const namespace = namespaces[k % namespaces.length]!;
+    const name = `${words[k % words.length]}-${words[Math.floor(k / words.length) % words.length]}-${k}`;
+    const port = rnd.pick([8080, 8080, 8000, 9000, 3000, 80]);
+    const ids = addDeployment({ namespace, name, replicas: rnd.pick([1, 2, 2, 3, 3, 3, 4, 5]), image: `registry-vpc.cn-hangzhou.aliyuncs.com/${namespace}/${name}:v1.${k % 40}.${k % 7}`, port, crashLoop: crashing.has(k) });
+    const type = k % 50 === 7 ? 'LoadBalancer' : k % 20 === 3 ? 'NodePort' : 'ClusterIP';
+    services.push({
+      namespace,
+      name,
+      clusterIP: serviceIp(k),
+      type,
+      ...(type === 'LoadBalancer' ? { loadBalancerIP: ipv4(parseIpv4('47.96.0.0') + k) } : {}),
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: port, ...(type !== 'ClusterIP' ? { nodePort: 30000 + (k % 2767) } : {}) }],
+      // The sprinkled typo: pods are labelled app=<name>, the selector asks for <name>-v2.
+      selector: { app: brokenSelector.has(k) ? `${name}-v2` : name },
+      pods: brokenSelector.has(k) ? [] : ids,
+    });
+  }
+  // Workers without a Service fill the pod count.
+  for (let w = 0; pods.length < count(fullScale.pods); w++) {
+    const namespace = namespaces[w % namespaces.length]!;
+    addDeployment({ namespace, name: `worker-${words[w % words.length]}-${w}`, replicas: Math.min(5, count(fullScale.pods) - pods.length), image: `registry-vpc.cn-hangzhou.aliyuncs.com/${namespace}/worker:v2.${w % 30}`, port: 9090, crashLoop: false });
+  }
+  // On each leaking node a new pod waits for an address host-local says it no longer has.
+  for (const node of nodes.filter((n) => n.ipamLeak)) {
+    const namespace = namespaces[node.index % namespaces.length]!;
+    deployments.push({ namespace, name: `importer-${node.index}`, hash: rnd.suffix(10), replicas: 1, image: `registry-vpc.cn-hangzhou.aliyuncs.com/${namespace}/importer:v3.1`, port: 9090, crashLoop: false });
+    const name = `importer-${node.index}-${deployments.at(-1)!.hash}-${rnd.suffix(5)}`;
+    pods.push({ namespace, name, node: node.index, ip: '', hostNetwork: false, ready: false, pending: true, owner: { deployment: deployments.length - 1 } });
+  }
+
+  const expected: ExpectedFinding[] = [];
+  const nodeFinding = (ruleId: string, messageId: string) => (n: PlannedNode) => expected.push({ ruleId, messageId, subject: { kind: 'Node', name: n.name } });
+  nodes.filter((n) => n.conntrackFull).forEach(nodeFinding('ack-conntrack-full', 'tableFull'));
+  nodes.filter((n) => !n.flannelAnnotations).forEach(nodeFinding('rancher-flannel-annotations', 'missingAnnotations'));
+  nodes.filter((n) => n.ipamLeak).forEach(nodeFinding('ack-ipam-range-exhausted', 'addressesLeaked'));
+  nodes.filter((n) => smallCidr.has(n.index)).forEach(nodeFinding('ack-node-podcidr-capacity', 'cidrBelowMaxPods'));
+  for (let k = 0; k < appServices; k++) {
+    const s = services[k + 2]!;
+    if (brokenSelector.has(k)) expected.push({ ruleId: 'x-svc-no-endpoints', messageId: 'selectorMatchesNoPods', subject: { kind: 'Service', name: s.name, namespace: s.namespace } });
+    if (crashing.has(k)) expected.push({ ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', subject: { kind: 'Service', name: s.name, namespace: s.namespace } });
+  }
+  const counts = { configMaps: count(fullScale.configMaps), events: count(fullScale.events), ingresses: count(fullScale.ingresses), capturedNodes };
+  return { scale, seed, nodes, namespaces, deployments, pods, services, counts, expected };
+}

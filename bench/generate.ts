@@ -1,0 +1,95 @@
+/// <reference types="node" />
+import { mkdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { configMaps, daemonSet, flannelCniConf } from './gen/cluster-objects.js';
+import { events } from './gen/events.js';
+import { kubeProxyRules } from './gen/kube-proxy-rules.js';
+import { ListWriter } from './gen/list-writer.js';
+import { capturedAt } from './gen/meta.js';
+import { dmesg, ipvsadm, iptablesSave, lsmod, subnetEnv } from './gen/node-outputs.js';
+import { node } from './gen/nodes.js';
+import { endpointSlice, endpoints, ingress, service } from './gen/network.js';
+import { type ExpectedFinding, daemonSets, planCluster } from './gen/plan.js';
+import { pod } from './gen/pods.js';
+import { Random } from './gen/random.js';
+
+/** Bump when the generated content changes, so the bench does not reuse an old snapshot. */
+export const generatorVersion = 1;
+
+export interface GeneratedSnapshot {
+  generatorVersion: number;
+  scale: number;
+  seed: number;
+  dir: string;
+  objects: Record<string, number>;
+  inputBytes: number;
+  generateMs: number;
+  expected: ExpectedFinding[];
+}
+
+export const defaultOutDir = (scale: number, seed: number) => join('bench', 'out', `scale-${scale}-seed-${seed}`);
+export const manifestPath = (dir: string) => `${dir.replace(/\/+$/, '')}.manifest.json`;
+
+/**
+ * Writes a snapshot directory of a cluster at `scale` of the largest one
+ * Kubernetes supports, with a known set of problems sprinkled in, and a
+ * manifest (`<dir>.manifest.json`, beside the directory) listing the findings
+ * the built-in rules must produce. Deterministic for a scale and seed.
+ */
+export function generateSnapshot(options: { scale: number; seed: number; dir: string }): GeneratedSnapshot {
+  const started = performance.now();
+  const { scale, seed, dir } = options;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const plan = planCluster(scale, seed);
+  const objects: Record<string, number> = {};
+  const list = (file: string, stream: number, items: (rnd: Random) => Iterable<object>) => {
+    const writer = new ListWriter(join(dir, file));
+    for (const item of items(new Random(seed * 1000 + stream))) writer.add(item);
+    writer.close();
+    objects[file.replace(/\.json$/, '')] = writer.items;
+  };
+
+  writeFileSync(join(dir, 'snapshot.yaml'), `name: bench-scale-${scale}\ncapturedAt: ${capturedAt}\ncluster:\n  serviceCIDRs: [172.16.0.0/16]\n  nodeCIDRs: [192.168.0.0/16]\n  externalCIDRs:\n    - { cidr: 10.100.0.0/16, name: idc }\n`);
+  list('nodes.json', 1, (rnd) => plan.nodes.map((n) => node(rnd, n)));
+  list('pods.json', 2, function* (rnd) {
+    for (const p of plan.pods) yield pod(rnd, plan, p);
+  });
+  list('services.json', 3, (rnd) => plan.services.map((s) => service(rnd, s)));
+  list('endpoints.json', 4, (rnd) => plan.services.map((s) => endpoints(rnd, plan, s)));
+  list('endpointslices.json', 5, (rnd) => plan.services.map((s) => endpointSlice(rnd, plan, s)));
+  list('configmaps.json', 6, (rnd) => configMaps(rnd, plan));
+  list('events.json', 7, (rnd) => events(rnd, plan));
+  const healthy = plan.services.filter((s) => s.selector && s.pods.some((k) => plan.pods[k]!.ready));
+  list('ingresses.json', 8, (rnd) => Array.from({ length: Math.min(plan.counts.ingresses, healthy.length) }, (_, k) => ingress(rnd, healthy[(k * 7919) % healthy.length]!, k)));
+  list('daemonsets.json', 9, (rnd) => daemonSets.map((name) => daemonSet(rnd, plan, name)));
+  // Captured, and empty: flannel enforces no NetworkPolicy, so this cluster has none.
+  list('networkpolicies.json', 12, () => []);
+  list('namespaces.json', 10, () => ['default', 'kube-node-lease', 'kube-public', 'kube-system', ...plan.namespaces].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })));
+
+  const rules = kubeProxyRules(plan);
+  const rnd = new Random(seed * 1000 + 11);
+  for (const n of plan.nodes.slice(0, plan.counts.capturedNodes)) {
+    const nodeDir = join(dir, 'nodes', n.name);
+    mkdirSync(join(nodeDir, 'cni'), { recursive: true });
+    writeFileSync(join(nodeDir, 'iptables-save'), iptablesSave(n, rules));
+    writeFileSync(join(nodeDir, 'ipvsadm'), ipvsadm(plan, n));
+    writeFileSync(join(nodeDir, 'dmesg'), dmesg(rnd, n));
+    writeFileSync(join(nodeDir, 'lsmod'), lsmod);
+    writeFileSync(join(nodeDir, 'subnet.env'), subnetEnv(n));
+    writeFileSync(join(nodeDir, 'cni', '10-flannel.conflist'), flannelCniConf);
+  }
+
+  const generated: GeneratedSnapshot = { generatorVersion, scale, seed, dir, objects, inputBytes: directoryBytes(dir), generateMs: Math.round(performance.now() - started), expected: plan.expected };
+  writeFileSync(manifestPath(dir), `${JSON.stringify(generated, null, 2)}\n`);
+  return generated;
+}
+
+export function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
+  }
+  return total;
+}

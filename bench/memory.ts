@@ -1,0 +1,32 @@
+/// <reference types="node" />
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * Peak resident memory of one phase in a process that runs several: Linux
+ * keeps the high-water mark (VmHWM) per process and lets it be reset by
+ * writing 5 to /proc/self/clear_refs. Elsewhere falls back to the process's
+ * lifetime peak (ru_maxrss), which can only overstate.
+ */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function peakRssBytes(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/** Collects garbage between phases when run with --expose-gc, so one phase's leftovers do not count against the next. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

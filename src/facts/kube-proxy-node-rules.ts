@@ -1,0 +1,172 @@
+import { isValidAddress, normalizeAddress } from '../cidr/index.js';
+import { MissingDataError } from '../errors.js';
+import { type IptablesSave, parseIptablesSave } from '../parsers/iptables-save.js';
+import { type IpvsVirtualServer, parseIpvsadm } from '../parsers/ipvsadm.js';
+import type { NodeObject } from '../snapshot/objects.js';
+import type { Source } from '../snapshot/source.js';
+import {
+  type ProxiedPort,
+  describeClusterIPPort,
+  describeNodePort,
+  hostPort,
+  proxiedServicePorts,
+  readyEndpointTargets,
+} from './kube-proxy-service-ports.js';
+import { type NodeRuleOutputs, proxyModeOf } from './kube-proxy-mode.js';
+import type { SnapshotIndex } from './snapshot-index.js';
+
+/**
+ * For one node: every Service ClusterIP:port and NodePort kube-proxy should
+ * have programmed, checked against the node's iptables-save or ipvsadm -Ln.
+ * Each node's rules become sets once; each Service port is then one lookup.
+ * Helper for kube-proxy-rules-by-service.ts; no fact lives here.
+ */
+export interface MissingRule {
+  port: ProxiedPort;
+  kind: 'clusterIP' | 'nodePort';
+  text: string;
+}
+
+export interface RealServerMismatch {
+  port: ProxiedPort;
+  text: string;
+}
+
+export interface NodeForwarding {
+  mode: 'iptables' | 'ipvs';
+  modeFrom: string;
+  /** ClusterIP:port and NodePort entries looked up. */
+  checked: number;
+  missing: MissingRule[];
+  /** IPVS only, and only when Endpoints/EndpointSlices were captured. */
+  mismatches: RealServerMismatch[];
+  source: Source;
+}
+
+interface Lookup {
+  /** `address|port|PROTO` of cluster-IP jumps and of "has no endpoints" rejects (`*` when the reject names no protocol). */
+  addressed: Set<string>;
+  /** `port|PROTO` of NodePort jumps and rejects. */
+  nodePorts: Set<string>;
+}
+
+const key = (...parts: Array<string | number>) => parts.join('|');
+const norm = (address: string | undefined) => (address !== undefined && isValidAddress(address) ? normalizeAddress(address) : undefined);
+
+// Services asking for topology-aware routing get per-zone endpoint subsets on each node.
+const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
+
+/**
+ * Throws MissingDataError when the node lacks the output its proxy mode needs.
+ * Not memoised: kube-proxy-rules-by-service.ts runs it once per node and keeps bounded summaries.
+ */
+export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): NodeForwarding {
+  const commands = index.nodeOutputs(node.name)?.commands ?? {};
+  const v4File = commands['iptables-save'];
+  const v6File = commands['ip6tables-save'];
+  const ipvsFile = commands.ipvsadm;
+  // An output that is not iptables-save at all (no `*table`) is unusable, not empty.
+  const readable = (t: IptablesSave | undefined) => (t && t.tables.length > 0 ? t : undefined);
+  const v4 = readable(v4File ? index.parsed(v4File, parseIptablesSave) : undefined);
+  const v6 = readable(v6File ? index.parsed(v6File, parseIptablesSave) : undefined);
+  const ipvs = ipvsFile ? index.parsed(ipvsFile, parseIpvsadm) : undefined;
+  if (!v4 && !v6 && !ipvs) {
+    throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
+  }
+  const { ports, clusterIPs } = proxiedServicePorts(index);
+  const outputs: NodeRuleOutputs = { iptables: [v4, v6].filter((t) => t !== undefined) };
+  if (ipvs) outputs.ipvs = ipvs;
+  const mode = proxyModeOf(node, outputs, clusterIPs, index);
+  const out: NodeForwarding = { mode: mode.mode, modeFrom: mode.from, checked: 0, missing: [], mismatches: [], source: { file: '' } };
+
+  if (mode.mode === 'ipvs') {
+    if (!ipvs || !ipvsFile) throw new MissingDataError('nodes/<node>/ipvsadm (ipvsadm -Ln): kube-proxy runs in IPVS mode on the node');
+    out.source = { file: ipvsFile.file };
+    const byAddress = new Map<string, IpvsVirtualServer>();
+    const nodePorts = new Set<string>();
+    for (const vs of ipvs.virtualServers) {
+      const address = norm(vs.address);
+      if (address === undefined || vs.port === undefined) continue;
+      byAddress.set(key(address, vs.port, vs.protocol), vs);
+      if (!clusterIPs.has(address)) nodePorts.add(key(vs.port, vs.protocol));
+    }
+    const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
+    for (const p of ports) {
+      for (const ip of p.clusterIPs) {
+        out.checked++;
+        const vs = byAddress.get(key(ip, p.port, p.protocol));
+        if (!vs) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
+        else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, vs, out);
+      }
+      if (p.nodePort !== undefined) {
+        out.checked++;
+        if (!nodePorts.has(key(p.nodePort, p.protocol))) out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
+      }
+    }
+    return out;
+  }
+
+  if (!v4 && !v6) throw new MissingDataError('nodes/<node>/iptables-save (iptables-save): kube-proxy runs in iptables mode on the node');
+  out.source = { file: (v4 ? v4File : v6File)!.file };
+  const lookups = { 4: v4 ? lookupOf(v4) : undefined, 6: v6 ? lookupOf(v6) : undefined };
+  const familyOf = (ip: string) => (ip.includes(':') ? 6 : 4);
+  for (const p of ports) {
+    for (const ip of p.clusterIPs) {
+      const look = lookups[familyOf(ip)];
+      if (!look) continue; // e.g. the IPv6 cluster IP of a dual-stack Service when only iptables-save was captured
+      out.checked++;
+      if (!look.addressed.has(key(ip, p.port, p.protocol)) && !look.addressed.has(key(ip, p.port, '*'))) {
+        out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
+      }
+    }
+    const look = p.nodePort === undefined ? undefined : lookups[familyOf(p.clusterIPs[0]!)];
+    if (p.nodePort !== undefined && look) {
+      out.checked++;
+      if (!look.nodePorts.has(key(p.nodePort, p.protocol)) && !look.nodePorts.has(key(p.nodePort, '*'))) {
+        out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * iptables mode: a Service port with endpoints gets a KUBE-SERVICES jump
+ * ("ns/svc:port cluster IP") and a KUBE-NODEPORTS jump; one without gets
+ * "ns/svc:port has no endpoints" REJECTs instead (filter KUBE-SERVICES /
+ * KUBE-EXTERNAL-SERVICES, the NodePort one matching `--dst-type LOCAL`
+ * with no address). Either means kube-proxy has programmed the port.
+ */
+function lookupOf(save: IptablesSave): Lookup {
+  const look: Lookup = { addressed: new Set(), nodePorts: new Set() };
+  for (const s of save.kubeProxy.services) {
+    const protocol = s.protocol.toUpperCase();
+    if (s.kind === 'nodePort') look.nodePorts.add(key(s.port, protocol));
+    const address = norm(s.address);
+    if (address !== undefined) look.addressed.add(key(address, s.port, protocol));
+  }
+  for (const r of save.kubeProxy.noEndpoints) {
+    if (r.port === undefined) continue;
+    const protocol = r.protocol?.toUpperCase() ?? '*';
+    const address = norm(r.address);
+    if (address !== undefined) look.addressed.add(key(address, r.port, protocol));
+    else if (r.address === undefined) look.nodePorts.add(key(r.port, protocol));
+  }
+  return look;
+}
+
+/** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
+function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, vs: IpvsVirtualServer, out: NodeForwarding): void {
+  const actual = new Set(
+    vs.realServers.filter((r) => (r.weight ?? 1) > 0 && r.port !== undefined && isValidAddress(r.address)).map((r) => hostPort(normalizeAddress(r.address), r.port!)),
+  );
+  const expected = readyEndpointTargets(index, p);
+  const absent = [...expected].filter((t) => !actual.has(t)).sort();
+  const extra = [...actual].filter((t) => !expected.has(t)).sort();
+  if (absent.length === 0 && extra.length === 0) return;
+  const parts = [
+    ...(absent.length > 0 ? [`ready endpoints without a real server: ${absent.slice(0, 3).join(' ')}${absent.length > 3 ? ` (+${absent.length - 3})` : ''}`] : []),
+    ...(extra.length > 0 ? [`real servers that are no ready endpoint: ${extra.slice(0, 3).join(' ')}${extra.length > 3 ? ` (+${extra.length - 3})` : ''}`] : []),
+  ];
+  out.mismatches.push({ port: p, text: `${describeClusterIPPort(p, ip)} (${parts.join('; ')})` });
+}

@@ -1,0 +1,167 @@
+import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
+import { parseStructuredOne } from '../parsers/structured-text.js';
+import type { BuiltSnapshot, SnapshotFile } from './build-snapshot.js';
+import { classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
+import { decodeText, looksBinary } from './decode-text.js';
+import { inferCluster } from './infer-cluster.js';
+import type { Reduced } from './reduce-object.js';
+import { type ObjectOrigin, readObject, readObjects } from './read-objects.js';
+import { Manifest, type NodeOutputs, type Snapshot, emptySnapshot } from './schema.js';
+
+/**
+ * Builds a Snapshot one file, or one object, at a time, so a loader can hand
+ * over each object as soon as it is parsed (a stream of a huge List) and
+ * memory holds only the reduced objects. Pure: no file system.
+ *
+ * Objects keep the order they were added in; add files in path order for the
+ * same snapshot as `buildSnapshot`.
+ */
+export class SnapshotBuilder {
+  readonly #snapshot = emptySnapshot();
+  readonly #diagnostics: Diagnostic[] = [];
+  readonly #captured = new Set<string>();
+  #manifest: Manifest = {};
+
+  /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
+  addFile(file: SnapshotFile): void {
+    const path = normalizePath(file.path);
+    const role = classifyFile(path);
+    if (role.role === 'ignored') {
+      this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
+      return;
+    }
+    const text = textOf(file, path, this.#diagnostics);
+    if (text === undefined) return;
+    const snapshot = this.#snapshot;
+    switch (role.role) {
+      case 'manifest':
+        this.#manifest = readManifest(path, text, this.#diagnostics) ?? this.#manifest;
+        break;
+      case 'objects': {
+        const read = readObjects(path, text);
+        this.#diagnostics.push(...read.diagnostics);
+        for (const kind of read.capturedKinds) this.#captured.add(kind);
+        for (const object of read.objects) addReduced(snapshot, object);
+        break;
+      }
+      case 'node-command': {
+        let command = role.command;
+        if (!isKnownCommand(command)) {
+          const sniffed = sniffCommand(text);
+          this.#diagnostics.push(
+            sniffed
+              ? diagnostic('info', 'sniffed-output', `file name not in snapshot.md; content looks like ${sniffed} output`, { file: path })
+              : diagnostic('warning', 'unknown-output', `unrecognised node output "${command}"; kept but no parser reads it`, { file: path }),
+          );
+          command = sniffed ?? command;
+        }
+        nodeOutputs(snapshot, role.node).commands[command] = { file: path, text };
+        break;
+      }
+      case 'node-cni':
+        nodeOutputs(snapshot, role.node).cni.push({ file: path, text });
+        break;
+      case 'node-log':
+        nodeOutputs(snapshot, role.node).logs[role.component] = { file: path, text };
+        break;
+      case 'cluster-output':
+        snapshot.clusterOutputs[role.name] = { file: path, text };
+        break;
+      case 'cloud':
+        snapshot.cloud[role.name] = { file: path, text };
+        break;
+    }
+  }
+
+  /**
+   * Adds one already-parsed Kubernetes object (an item of a List, or a whole
+   * document), reducing it at once; the raw value can be dropped afterwards.
+   */
+  addObject(raw: unknown, origin: ObjectOrigin): void {
+    const read = readObject(raw, { ...origin, file: normalizePath(origin.file) });
+    if ('diagnostic' in read) return void this.#diagnostics.push(read.diagnostic);
+    this.#captured.add(read.object.kind);
+    addReduced(this.#snapshot, read.object);
+  }
+
+  /** Records that a kind was captured even if no object of it is added (`pods.json`, an empty `PodList`). */
+  addCapturedKind(kind: string): void {
+    this.#captured.add(kind);
+  }
+
+  addDiagnostics(...diagnostics: Diagnostic[]): void {
+    this.#diagnostics.push(...diagnostics);
+  }
+
+  /** Applies the manifest, infers the cluster facts and returns the snapshot; call once. */
+  finish(): BuiltSnapshot {
+    const snapshot = this.#snapshot;
+    const manifest = this.#manifest;
+    if (manifest.name !== undefined) snapshot.name = manifest.name;
+    if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
+    snapshot.captured = [...this.#captured].sort();
+    snapshot.cluster = inferCluster(manifest.cluster, snapshot);
+    return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
+  }
+}
+
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+function textOf(file: SnapshotFile, path: string, diagnostics: Diagnostic[]): string | undefined {
+  let text = file.text;
+  if (text === undefined) {
+    if (!file.bytes) {
+      diagnostics.push(diagnostic('error', 'unreadable', 'file has no content to read', { file: path }));
+      return undefined;
+    }
+    const decoded = decodeText(file.bytes, path);
+    diagnostics.push(...decoded.diagnostics);
+    text = decoded.text;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (looksBinary(text)) {
+    diagnostics.push(diagnostic('error', 'binary-file', 'binary content (NUL bytes); skipped', { file: path }));
+    return undefined;
+  }
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+function readManifest(path: string, text: string, diagnostics: Diagnostic[]): Manifest | undefined {
+  const { document, diagnostics: problems } = parseStructuredOne(text, { file: path });
+  diagnostics.push(...problems);
+  if (!document) return undefined;
+  const parsed = Manifest.safeParse(document.value ?? {});
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const at = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    diagnostics.push(
+      diagnostic('error', 'invalid-manifest', `${at.join('.') || '(root)'}: ${issue.message}`, { file: path, line: document.lineOf(at) }),
+    );
+  }
+  return undefined;
+}
+
+function nodeOutputs(snapshot: Snapshot, node: string): NodeOutputs {
+  return (snapshot.nodeOutputs[node] ??= { commands: {}, cni: [], logs: {} });
+}
+
+function addReduced(snapshot: Snapshot, object: Reduced): void {
+  switch (object.kind) {
+    case 'Node': return void snapshot.nodes.push(object as Snapshot['nodes'][number]);
+    case 'Pod': return void snapshot.pods.push(object as Snapshot['pods'][number]);
+    case 'Service': return void snapshot.services.push(object as Snapshot['services'][number]);
+    case 'Endpoints':
+    case 'EndpointSlice': return void snapshot.endpoints.push(object as Snapshot['endpoints'][number]);
+    case 'ConfigMap': return void snapshot.configMaps.push(object as Snapshot['configMaps'][number]);
+    case 'Event': return void snapshot.events.push(object as Snapshot['events'][number]);
+    case 'Ingress': return void snapshot.ingresses.push(object as Snapshot['ingresses'][number]);
+    case 'DaemonSet':
+    case 'Deployment': return void snapshot.workloads.push(object as Snapshot['workloads'][number]);
+    case 'NetworkPolicy': return void snapshot.networkPolicies.push(object as Snapshot['networkPolicies'][number]);
+    case 'Namespace': return void snapshot.namespaces.push(object as Snapshot['namespaces'][number]);
+    case 'Secret': return void snapshot.secrets.push(object as Snapshot['secrets'][number]);
+    default: return void snapshot.others.push(object);
+  }
+}
