@@ -166,6 +166,7 @@ export function planCluster(scale: number, seed: number): Plan {
   const appServices = Math.max(2, count(fullScale.services) - 2);
   const brokenSelector = new Set(rnd.shuffle([...Array(appServices).keys()]).slice(0, sprinkle(10, scale)));
   const crashing = new Set(rnd.shuffle([...Array(appServices).keys()].filter((k) => !brokenSelector.has(k))).slice(0, sprinkle(5, scale)));
+  let nodePorts = 0;
   for (let k = 0; k < appServices; k++) {
     const namespace = namespaces[k % namespaces.length]!;
     const name = `${words[k % words.length]}-${words[Math.floor(k / words.length) % words.length]}-${k}`;
@@ -178,7 +179,7 @@ export function planCluster(scale: number, seed: number): Plan {
       clusterIP: serviceIp(k),
       type,
       ...(type === 'LoadBalancer' ? { loadBalancerIP: ipv4(parseIpv4('47.96.0.0') + k) } : {}),
-      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: port, ...(type !== 'ClusterIP' ? { nodePort: 30000 + (k % 2767) } : {}) }],
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: port, ...(type !== 'ClusterIP' ? { nodePort: 30000 + (nodePorts++ % 2768) } : {}) }],
       // The sprinkled typo: pods are labelled app=<name>, the selector asks for <name>-v2.
       selector: { app: brokenSelector.has(k) ? `${name}-v2` : name },
       pods: brokenSelector.has(k) ? [] : ids,

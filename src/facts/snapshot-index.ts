@@ -48,46 +48,63 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Builds the index. Each lookup map is built on first use, in one pass, and
+ * then kept: an analysis pays only for the maps its rules read (`--only`, a
+ * catalog without pod rules), and a 150,000-pod snapshot is walked once per map.
+ */
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
-  const index: SnapshotIndex = {
+  const parsedOutputs = new ParsedOutputs();
+  const index = {
     snapshot,
     clusterSubject: { kind: 'Cluster', name: snapshot.name ?? 'cluster' },
-    nodesByName: new Map(snapshot.nodes.map((n) => [n.name, n])),
-    podsByKey: new Map(snapshot.pods.map((p) => [objectKey(p.namespace, p.name), p])),
-    podsByNode: new Map(),
-    podsByNamespace: new Map(),
-    servicesByKey: new Map(snapshot.services.map((s) => [objectKey(s.namespace, s.name), s])),
-    endpointsByService: new Map(),
-    configMapsByKey: new Map(snapshot.configMaps.map((c) => [objectKey(c.namespace, c.name), c])),
-    eventsByInvolved: new Map(),
-    podsByLabel: new Map(),
     factCache: new WeakMap(),
     diagnostics: [],
     nodeOutputs: (node) => snapshot.nodeOutputs[node],
     parseResult: (file, parse) => parsedOutputs.get(file, parse, index.diagnostics) as never,
     parsed: (file, parse) => index.parseResult(file, parse).value,
+  } as Pick<SnapshotIndex, 'snapshot' | 'clusterSubject' | 'factCache' | 'diagnostics' | 'nodeOutputs' | 'parseResult' | 'parsed'> as SnapshotIndex;
+  const lazy = <K extends keyof SnapshotIndex>(name: K, build: () => SnapshotIndex[K]) => {
+    let value: SnapshotIndex[K] | undefined;
+    Object.defineProperty(index, name, { enumerable: true, get: () => (value ??= build()) });
   };
-  const parsedOutputs = new ParsedOutputs();
-  for (const pod of snapshot.pods) {
-    if (pod.nodeName) push(index.podsByNode, pod.nodeName, pod);
-    push(index.podsByNamespace, pod.namespace ?? '', pod);
-    for (const [key, value] of Object.entries(pod.labels)) push(index.podsByLabel, labelKey(pod.namespace, key, value), pod);
-  }
-  for (const ep of snapshot.endpoints) push(index.endpointsByService, objectKey(ep.namespace, ep.serviceName), ep);
-  for (const event of snapshot.events) {
-    push(index.eventsByInvolved, `${event.involvedKind ?? ''}/${objectKey(event.involvedNamespace, event.involvedName ?? '')}`, event);
-  }
+  lazy('nodesByName', () => new Map(snapshot.nodes.map((n) => [n.name, n])));
+  lazy('podsByKey', () => new Map(snapshot.pods.map((p) => [objectKey(p.namespace, p.name), p])));
+  lazy('podsByNode', () => group(snapshot.pods, (p) => p.nodeName));
+  lazy('podsByNamespace', () => group(snapshot.pods, (p) => p.namespace ?? ''));
+  lazy('servicesByKey', () => new Map(snapshot.services.map((s) => [objectKey(s.namespace, s.name), s])));
+  lazy('endpointsByService', () => group(snapshot.endpoints, (ep) => objectKey(ep.namespace, ep.serviceName)));
+  lazy('configMapsByKey', () => new Map(snapshot.configMaps.map((c) => [objectKey(c.namespace, c.name), c])));
+  lazy('eventsByInvolved', () => group(snapshot.events, (e) => `${e.involvedKind ?? ''}/${objectKey(e.involvedNamespace, e.involvedName ?? '')}`));
+  lazy('podsByLabel', () => {
+    const map = new Map<string, PodObject[]>();
+    for (const pod of snapshot.pods) for (const key in pod.labels) push(map, labelKey(pod.namespace, key, pod.labels[key]!), pod);
+    return map;
+  });
   return index;
+}
+
+function group<T>(list: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    if (key !== undefined) push(map, key, item);
+  }
+  return map;
 }
 
 /** Pods of `namespace` whose labels include every pair of `selector` (intersection, smallest list first). */
 export function podsMatchingSelector(index: SnapshotIndex, namespace: string | undefined, selector: Record<string, string>): PodObject[] {
-  const lists = Object.entries(selector).map(([k, v]) => index.podsByLabel.get(labelKey(namespace, k, v)) ?? []);
-  if (lists.length === 0) return [];
-  lists.sort((a, b) => a.length - b.length);
-  const [smallest, ...rest] = lists;
-  const sets = rest.map((l) => new Set(l));
-  return (smallest ?? []).filter((pod) => sets.every((s) => s.has(pod)));
+  const pairs = Object.entries(selector);
+  let smallest: PodObject[] | undefined;
+  for (const [k, v] of pairs) {
+    const list = index.podsByLabel.get(labelKey(namespace, k, v)) ?? [];
+    if (smallest === undefined || list.length < smallest.length) smallest = list;
+  }
+  if (smallest === undefined) return [];
+  // The smallest list is already in the namespace; checking each of its pods' labels
+  // costs its length, where intersecting sets would cost the largest list's.
+  return pairs.length === 1 ? [...smallest] : smallest.filter((pod) => pairs.every(([k, v]) => pod.labels[k] === v));
 }
 
 /**

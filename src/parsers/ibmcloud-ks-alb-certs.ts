@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 import { definedOnly } from './defined-only.js';
-import { cellOf, readIbmcloudTable } from './ibmcloud-ks-text.js';
+import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
+import { cellOf } from './ibmcloud-ks-text.js';
 
 export const IbmAlbCert = z.object({
   secretName: z.string(),
@@ -48,9 +49,7 @@ function parseAlbCertsText(text: string, options: ParseOptions): ParseResult<Ibm
       line,
     });
   });
-  const value: IbmcloudKsAlbCertsValue = { certs, columns: read.table?.columns ?? [] };
-  if (read.failedLine !== undefined) value.failedLine = read.failedLine;
-  return { value, diagnostics: [...read.diagnostics, ...read.warnings.finish()] };
+  return tableResult<IbmcloudKsAlbCertsValue>(read, { certs });
 }
 
 export const ibmcloudKsAlbCertsParser = defineParser<IbmcloudKsAlbCertsValue>({
@@ -60,9 +59,9 @@ export const ibmcloudKsAlbCertsParser = defineParser<IbmcloudKsAlbCertsValue>({
   schema: IbmcloudKsAlbCertsValue,
   example: [
     'OK',
-    'Secret Name        Domain                  Secret Status    Persisted',
-    'mycluster          *.mycluster.us-south.containers.appdomain.cloud   created          true',
-    'shop-tls           shop.example.com        create_failed    false',
+    'Secret Name   Domain                                            Secret Status   Persisted',
+    'mycluster     *.mycluster.us-south.containers.appdomain.cloud   created         true',
+    'shop-tls      shop.example.com                                  create_failed   false',
   ].join('\n'),
   empty: () => ({ certs: [], columns: [] }),
   parse: parseAlbCertsText,

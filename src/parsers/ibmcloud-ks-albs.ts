@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 import { definedOnly } from './defined-only.js';
-import { cellOf, readIbmcloudTable } from './ibmcloud-ks-text.js';
+import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
+import { cellOf } from './ibmcloud-ks-text.js';
 
 export const IbmAlb = z.object({
   id: z.string(),
@@ -56,9 +57,7 @@ function parseAlbsText(text: string, options: ParseOptions): ParseResult<Ibmclou
       line,
     }),
   );
-  const value: IbmcloudKsAlbsValue = { albs, columns: read.table?.columns ?? [] };
-  if (read.failedLine !== undefined) value.failedLine = read.failedLine;
-  return { value, diagnostics: [...read.diagnostics, ...read.warnings.finish()] };
+  return tableResult<IbmcloudKsAlbsValue>(read, { albs });
 }
 
 export const ibmcloudKsAlbsParser = defineParser<IbmcloudKsAlbsValue>({

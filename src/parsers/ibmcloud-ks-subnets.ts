@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 import { definedOnly } from './defined-only.js';
-import { readIbmcloudTable } from './ibmcloud-ks-text.js';
+import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
 
 export const IbmSubnet = z.object({
   id: z.string(),
@@ -43,9 +43,7 @@ function parseSubnetsText(text: string, options: ParseOptions): ParseResult<Ibmc
       line,
     }),
   );
-  const value: IbmcloudKsSubnetsValue = { subnets, columns: read.table?.columns ?? [] };
-  if (read.failedLine !== undefined) value.failedLine = read.failedLine;
-  return { value, diagnostics: [...read.diagnostics, ...read.warnings.finish()] };
+  return tableResult<IbmcloudKsSubnetsValue>(read, { subnets });
 }
 
 export const ibmcloudKsSubnetsParser = defineParser<IbmcloudKsSubnetsValue>({

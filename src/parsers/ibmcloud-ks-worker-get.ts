@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 import { definedOnly } from './defined-only.js';
-import { pickFields, readIbmcloudFields } from './ibmcloud-ks-text.js';
+import { pickFields, readIbmcloudFields } from './ibmcloud-ks-fields.js';
 
 const Text = z.string().optional();
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 import { definedOnly } from './defined-only.js';
-import { cellOf, readIbmcloudTable } from './ibmcloud-ks-text.js';
+import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
+import { cellOf } from './ibmcloud-ks-text.js';
 
 export const IbmWorker = z.object({
   id: z.string(),
@@ -52,9 +53,7 @@ function parseWorkersText(text: string, options: ParseOptions): ParseResult<Ibmc
       line,
     });
   });
-  const value: IbmcloudKsWorkersValue = { workers, columns: read.table?.columns ?? [] };
-  if (read.failedLine !== undefined) value.failedLine = read.failedLine;
-  return { value, diagnostics: [...read.diagnostics, ...read.warnings.finish()] };
+  return tableResult<IbmcloudKsWorkersValue>(read, { workers });
 }
 
 export const ibmcloudKsWorkersParser = defineParser<IbmcloudKsWorkersValue>({

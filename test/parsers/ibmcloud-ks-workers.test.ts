@@ -50,6 +50,11 @@ describe('ibmcloud-ks-workers parser', () => {
     expect(IbmcloudKsWorkersValue.parse(value)).toEqual(value);
   });
 
+  it('reads CRLF output the same way', () => {
+    const crlf = fixture('classic-machine-type.txt').replace(/\n/g, '\r\n');
+    expect(parseIbmcloudKsWorkers(crlf)).toEqual(parseIbmcloudKsWorkers(fixture('classic-machine-type.txt')));
+  });
+
   it('reads the VPC table (Primary IP, Flavor) and ignores the plug-in update notice', () => {
     const { value, diagnostics } = parseIbmcloudKsWorkers(fixture('vpc-flavor.txt'));
     expect(diagnostics).toEqual([]);
