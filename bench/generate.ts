@@ -14,7 +14,7 @@ import { pod } from './gen/pods.js';
 import { Random } from './gen/random.js';
 
 /** Bump when the generated content changes, so the bench does not reuse an old snapshot. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
 
 export interface GeneratedSnapshot {
   generatorVersion: number;

@@ -1,10 +1,11 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--exclude-rules id,id] [--no-naive]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/analyze.js';
+import { builtinRules } from '../src/catalog/builtin-catalog.js';
 import { loadSnapshot } from '../src/node/load-snapshot.js';
 import type { Report } from '../src/findings/schema.js';
 import type { Snapshot } from '../src/snapshot/schema.js';
@@ -13,7 +14,9 @@ import { collectGarbage, peakRssBytes, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, 'exclude-rules': { type: 'string' } }, allowNegative: true });
+const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
+const only = excluded.size > 0 ? builtinRules().map((r) => r.id).filter((id) => !excluded.has(id)) : undefined;
 const seed = Number(values.seed);
 const scales = values.scales ? values.scales.split(',').map(Number) : values.quick ? [0.1, 0.5] : [0.1, 0.5, 1];
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -44,7 +47,7 @@ for (const scale of scales) {
   const loaded = await loadSnapshot(manifest.dir);
   const loadMs = performance.now() - started;
   started = performance.now();
-  const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
+  const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, ...(only ? { only } : {}) });
   const analyzeMs = performance.now() - started;
   const peak = peakRssBytes();
   const found = manifest.expected.filter((e) => report.findings.some((f) => sameSubject(f, e))).length;
@@ -62,6 +65,7 @@ for (const scale of scales) {
     expectedFindings: manifest.expected.length,
     otherFindings: report.findings.filter((f) => !manifest.expected.some((e) => sameSubject(f, e))).map((f) => `${f.ruleId}/${f.messageId} ${f.subject.kind} ${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`).slice(0, 5),
     rules: report.summary.rules,
+    ...(excluded.size > 0 ? { excludedRules: [...excluded] } : {}),
     loadDiagnostics: loaded.diagnostics.length,
     heapUsedBytes: process.memoryUsage().heapUsed,
   });

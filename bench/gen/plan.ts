@@ -164,15 +164,18 @@ export function planCluster(scale: number, seed: number): Plan {
   });
 
   const appServices = Math.max(2, count(fullScale.services) - 2);
-  const brokenSelector = new Set(rnd.shuffle([...Array(appServices).keys()]).slice(0, sprinkle(10, scale)));
-  const crashing = new Set(rnd.shuffle([...Array(appServices).keys()].filter((k) => !brokenSelector.has(k))).slice(0, sprinkle(5, scale)));
+  const typeOf = (k: number) => (k % 50 === 7 ? 'LoadBalancer' : k % 20 === 3 ? 'NodePort' : 'ClusterIP');
+  // Sprinkled on ClusterIP Services only, so each problem is one expected finding (a NodePort one would also fail its node port rules).
+  const candidates = [...Array(appServices).keys()].filter((k) => typeOf(k) === 'ClusterIP');
+  const brokenSelector = new Set(rnd.shuffle(candidates).slice(0, sprinkle(10, scale)));
+  const crashing = new Set(rnd.shuffle(candidates.filter((k) => !brokenSelector.has(k))).slice(0, sprinkle(5, scale)));
   let nodePorts = 0;
   for (let k = 0; k < appServices; k++) {
     const namespace = namespaces[k % namespaces.length]!;
     const name = `${words[k % words.length]}-${words[Math.floor(k / words.length) % words.length]}-${k}`;
     const port = rnd.pick([8080, 8080, 8000, 9000, 3000, 80]);
     const ids = addDeployment({ namespace, name, replicas: rnd.pick([1, 2, 2, 3, 3, 3, 4, 5]), image: `registry-vpc.cn-hangzhou.aliyuncs.com/${namespace}/${name}:v1.${k % 40}.${k % 7}`, port, crashLoop: crashing.has(k) });
-    const type = k % 50 === 7 ? 'LoadBalancer' : k % 20 === 3 ? 'NodePort' : 'ClusterIP';
+    const type = typeOf(k);
     services.push({
       namespace,
       name,

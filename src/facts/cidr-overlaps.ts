@@ -62,8 +62,8 @@ export const cidrOverlaps = defineFact({
   id: 'cidrOverlaps',
   subject: 'Cluster',
   description:
-    'Every pair of pod CIDR, Service CIDR, node CIDRs, external CIDRs (snapshot.yaml or inferred), node InternalIPs and — when the Service CIDR is unknown — Service ClusterIPs that overlap, with the exact overlapping range.',
-  reads: ['cluster.podCIDRs, serviceCIDRs, nodeCIDRs, externalCIDRs', 'Node status.addresses InternalIP', 'Service spec.clusterIPs', 'cluster.cni'],
+    'Every pair of pod CIDR, Service CIDR, node CIDRs, external CIDRs (snapshot.yaml or inferred), vSwitch CIDRs (cloud inventory), node InternalIPs and — when the Service CIDR is unknown — Service ClusterIPs that overlap, with the exact overlapping range.',
+  reads: ['cluster.podCIDRs, serviceCIDRs, nodeCIDRs, externalCIDRs', 'cloud/aliyun-vswitches*.json CidrBlock, Ipv6CidrBlock', 'Node status.addresses InternalIP', 'Service spec.clusterIPs', 'cluster.cni'],
   compute: (_cluster, index) => {
     const { ranges, compared, invalid } = networkRanges(index);
     const kinds = new Set(ranges.map((r) => r.kind));

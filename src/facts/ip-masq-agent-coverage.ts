@@ -3,18 +3,15 @@ import { ipMasqAgentDefaultNonMasqueradeCidrs, parseIpMasqAgentConfig } from '..
 import { cidrCoverage } from './cidr-coverage.js';
 import { configMapText } from './config-map-text.js';
 import { defineFact } from './define.js';
+import { isIdcRange } from './external-ranges.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 const names = ['ip-masq-agent-config', 'ip-masq-agent'];
 
 /**
- * A cluster.externalCIDRs entry whose name starts with the word "peer" (`peer`, `peer-cluster-b pods`)
- * is a peer cluster's container range (TKE "彼此增加对方容器网段"); any other entry is an IDC or other
- * external range.
+ * NonMasqueradeCIDRs of the ip-masq-agent ConfigMap against `ranges`; shared by the IDC and peer-cluster
+ * facts (which entries are which: src/facts/external-ranges.ts).
  */
-export const isPeerRange = (entry: { name?: string | undefined }) => /^peer\b/i.test(entry.name ?? '');
-
-/** NonMasqueradeCIDRs of the ip-masq-agent ConfigMap against `ranges`; shared by the IDC and peer-cluster facts. */
 export function nonMasqueradeCoverage(index: SnapshotIndex, ranges: Array<{ cidr: string; name?: string | undefined }>) {
   const text = configMapText(index, names, ['config']);
   if (!text) throw new MissingDataError('ConfigMap kube-system/ip-masq-agent-config with key config (kubectl -n kube-system get configmap ip-masq-agent-config -o yaml)');
@@ -48,14 +45,14 @@ export const ipMasqAgentCoverage = defineFact({
   id: 'ipMasqAgentCoverage',
   subject: 'Cluster',
   description:
-    'NonMasqueradeCIDRs of the ip-masq-agent ConfigMap and, for each cluster.externalCIDRs entry that is not a peer cluster range ' +
-    '(name not starting with "peer"), the part it does not cover.',
+    'NonMasqueradeCIDRs of the ip-masq-agent ConfigMap and, for each IDC range of cluster.externalCIDRs ' +
+    '(kind idc; see docs/snapshot-format.md), the part it does not cover.',
   reads: ['ConfigMap kube-system/ip-masq-agent-config (or ip-masq-agent) key config', 'cluster.externalCIDRs'],
   compute: (_cluster, index) => {
     const external = index.snapshot.cluster.externalCIDRs;
     if (!external) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: the IDC / peer ranges that must reach pods without SNAT');
-    const ranges = external.value.filter((e) => !isPeerRange(e));
-    if (ranges.length === 0) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: an IDC range (an entry whose name does not start with "peer")');
+    const ranges = external.value.filter(isIdcRange);
+    if (ranges.length === 0) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: an IDC range (an entry with kind: idc)');
     return nonMasqueradeCoverage(index, ranges);
   },
 });

@@ -1,5 +1,6 @@
 import { cidrContains, isValidCidr, normalizeCidr } from '../cidr/index.js';
 import type { Source } from '../snapshot/source.js';
+import { cloudInventory } from './cloud-inventory.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 /** What a range is for: overlap between different kinds breaks routing. */
@@ -24,8 +25,9 @@ const hostBits = (address: string) => (address.includes(':') ? '/128' : '/32');
 
 /**
  * The address ranges of the cluster plan: pod, Service, node and external
- * CIDRs (snapshot.yaml or inferred), plus, where a CIDR is not known, the
- * addresses that show part of it (node InternalIPs, Service ClusterIPs).
+ * CIDRs (snapshot.yaml or inferred), the VPC's vSwitch CIDRs (cloud inventory,
+ * host ranges like node CIDRs), plus, where a CIDR is not known, the addresses
+ * that show part of it (node InternalIPs, Service ClusterIPs).
  */
 export function networkRanges(index: SnapshotIndex): NetworkRanges {
   const cluster = index.snapshot.cluster;
@@ -40,6 +42,15 @@ export function networkRanges(index: SnapshotIndex): NetworkRanges {
   if (cluster.serviceCIDRs) add('service', 'Service CIDR', cluster.serviceCIDRs.value, cluster.serviceCIDRs.from, cluster.serviceCIDRs.source);
   if (cluster.nodeCIDRs) add('node', 'node CIDR', cluster.nodeCIDRs.value, cluster.nodeCIDRs.from, cluster.nodeCIDRs.source);
   for (const e of cluster.externalCIDRs?.value ?? []) add('external', `external ${e.name ?? 'range'}`, [e.cidr], cluster.externalCIDRs!.from, cluster.externalCIDRs!.source);
+  const inventory = cloudInventory(index);
+  let vswitchCidrs = 0;
+  for (const v of inventory.vswitches) {
+    for (const cidr of [v.cidr, v.ipv6Cidr].filter((c): c is string => c !== undefined && isValidCidr(c))) {
+      out.ranges.push({ kind: 'node', name: `vSwitch ${v.vswitchId} ${normalizeCidr(cidr)}`, cidr: normalizeCidr(cidr), source: v.source });
+      vswitchCidrs += 1;
+    }
+  }
+  if (vswitchCidrs > 0) out.compared.push(`${vswitchCidrs} vSwitch CIDRs (${inventory.files.vswitches.join(', ')})`);
 
   // Node addresses already inside a given node CIDR add nothing; others stand in for it.
   const nodeCidrs = out.ranges.filter((r) => r.kind === 'node').map((r) => r.cidr);

@@ -39,6 +39,19 @@ import { kubeProxyIpvsScheduler } from './kube-proxy-ipvs-scheduler.js';
 import { nodeIpvsModules } from './node-ipvs-modules.js';
 import { nodeLogMessages } from './node-log-messages.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
+import { clbSecurityGroupPorts } from './clb-security-group-ports.js';
+import { nodeSecurityGroupNodeAddresses } from './node-security-group-node-addresses.js';
+import { nodeSecurityGroupNodePorts } from './node-security-group-node-ports.js';
+import { nodeSecurityGroupPeerCidrs } from './node-security-group-peer-cidrs.js';
+import { nodeSecurityGroupPodCidr } from './node-security-group-pod-cidr.js';
+import { serviceLoadBalancerIngress } from './service-load-balancer-ingress.js';
+import { podCidrRoutes } from './pod-cidr-routes.js';
+import { podIpsOutsideVSwitches } from './pod-ips-outside-vswitches.js';
+import { terwayEniQuota } from './terway-eni-quota.js';
+import { terwayFixedVSwitch } from './terway-fixed-vswitch.js';
+import { terwayPodCapacity } from './terway-pod-capacity.js';
+import { terwayVSwitchExhaustion } from './terway-vswitch-exhaustion.js';
+import { terwayVSwitchSnat } from './terway-vswitch-snat.js';
 
 /** Every fact a rule may name. Adding a fact = a file in src/facts/ + a line here. */
 export const facts: Fact[] = [
@@ -82,6 +95,19 @@ export const facts: Fact[] = [
   nodeIpvsModules,
   nodeLogMessages,
   windowsHnsNetworks,
+  clbSecurityGroupPorts,
+  nodeSecurityGroupNodeAddresses,
+  nodeSecurityGroupNodePorts,
+  nodeSecurityGroupPeerCidrs,
+  nodeSecurityGroupPodCidr,
+  serviceLoadBalancerIngress,
+  podCidrRoutes,
+  podIpsOutsideVSwitches,
+  terwayEniQuota,
+  terwayFixedVSwitch,
+  terwayPodCapacity,
+  terwayVSwitchExhaustion,
+  terwayVSwitchSnat,
 ] as Fact[];
 
 export const factsById = new Map(facts.map((f) => [f.id, f]));

@@ -1,3 +1,4 @@
+import { cloudInventory } from './cloud-inventory.js';
 import { defineRequirement, type Requirement } from './define.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
@@ -38,6 +39,13 @@ export const requirements: Requirement[] = [
     description: 'outputs of commands run on at least one node',
     capture: 'nodes/<node-name>/<command> files (see snapshot.md)',
     present: (index) => Object.keys(index.snapshot.nodeOutputs).length > 0,
+  }),
+  defineRequirement({
+    id: 'tencentSecurityGroups',
+    description: 'Tencent Cloud security group rules (cloud/tencent-security-groups*.json)',
+    capture:
+      'cloud/tencent-security-groups-node-<sg-id>.json: tccli vpc DescribeSecurityGroupPolicies --SecurityGroupId <sg-id> for the groups bound to the nodes (see docs/snapshot-format.md)',
+    present: (index) => cloudInventory(index).files.securityGroups.length > 0,
   }),
   defineRequirement({
     id: 'kubeProxyRuleOutputs',

@@ -6,6 +6,7 @@ import { networkUnavailable } from './node-network-unavailable.js';
 import { hostPortsOf } from './pod-host-ports.js';
 import { podsWithMacNotFoundEvents } from './terway-mac-not-found.js';
 import { nodesWithPodsAwaitingNetwork } from './terway-node-readiness.js';
+import { isTerwayNode } from './terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
 
 /**
@@ -77,6 +78,12 @@ export const selectors: Selector[] = [
       index.snapshot.services.filter((s) => (s.type === 'NodePort' || s.type === 'LoadBalancer') && s.ports.some((p) => (p.nodePort ?? 0) > 0)),
   }),
   defineSelector({
+    id: 'kubelbInternetService',
+    subject: 'Service',
+    description: 'default/kubelb-internet, the Service TKE creates when public access is enabled on an independent cluster',
+    select: (index) => index.snapshot.services.filter((s) => s.namespace === 'default' && s.name === 'kubelb-internet'),
+  }),
+  defineSelector({
     id: 'podsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a container port that sets hostPort',
@@ -99,6 +106,12 @@ export const selectors: Selector[] = [
     subject: 'Pod',
     description: 'Pods with events saying "can\'t found dev by mac" (Terway)',
     select: podsWithMacNotFoundEvents,
+  }),
+  defineSelector({
+    id: 'terwayNodes',
+    subject: 'Node',
+    description: 'Nodes Terway manages: not virtual-kubelet (ECI) nodes, not labelled k8s.aliyun.com/ignore-by-terway=true',
+    select: (index) => index.snapshot.nodes.filter(isTerwayNode),
   }),
 ];
 

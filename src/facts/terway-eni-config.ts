@@ -15,15 +15,25 @@ export interface TerwayEniConfigMap {
 
 export const eniConfigCapture = 'ConfigMap kube-system/eni-config (kubectl -n kube-system get cm eni-config -o yaml)';
 
-const cache = new WeakMap<SnapshotIndex, TerwayEniConfigMap | undefined>();
+const cache = new WeakMap<SnapshotIndex, Map<string, TerwayEniConfigMap | undefined>>();
 
 /** ConfigMap kube-system/eni-config, parsed once per snapshot; its diagnostics join the analysis'. */
 export function terwayEniConfig(index: SnapshotIndex): TerwayEniConfigMap | undefined {
-  if (cache.has(index)) return cache.get(index);
-  const configMap = index.configMapsByKey.get(objectKey('kube-system', 'eni-config'));
+  return terwayConfigMap(index, 'eni-config');
+}
+
+/**
+ * A kube-system ConfigMap in eni-config's format, parsed once per snapshot: eni-config itself, or a
+ * node's dynamic config (the ConfigMap its `terway-config` label names, e.g. eni-config-fixed).
+ */
+export function terwayConfigMap(index: SnapshotIndex, name: string): TerwayEniConfigMap | undefined {
+  let perName = cache.get(index);
+  if (!perName) cache.set(index, (perName = new Map()));
+  if (perName.has(name)) return perName.get(name);
+  const configMap = index.configMapsByKey.get(objectKey('kube-system', name));
   let result: TerwayEniConfigMap | undefined;
   if (configMap) {
-    const object = 'ConfigMap kube-system/eni-config';
+    const object = `ConfigMap kube-system/${name}`;
     const { value, diagnostics } = parseTerwayEniConfig(configMap.data, { file: `${configMap.source.file} (${object})` });
     index.diagnostics.push(...diagnostics);
     const source: Source = { file: configMap.source.file, object };
@@ -37,7 +47,7 @@ export function terwayEniConfig(index: SnapshotIndex): TerwayEniConfigMap | unde
       },
     };
   }
-  cache.set(index, result);
+  perName.set(name, result);
   return result;
 }
 

@@ -131,8 +131,7 @@ function endpointRules(nat: RuleLike[], warnings: CappedWarnings): Record<string
   for (const rule of nat) {
     if (!ENDPOINT_PARENT.test(rule.chain) || !rule.target?.startsWith('KUBE-SEP-')) continue;
     if (rule.args.includes('--rcheck')) continue; // session-affinity shortcut to an endpoint already listed
-    const suffix = serviceComment(rule.matches.comment)?.suffix;
-    const to = dnatOfSep.get(rule.target) ?? splitHostPort(suffix?.startsWith('-> ') ? suffix.slice(3) : undefined);
+    const to = dnatOfSep.get(rule.target) ?? endpointOfJumpComment(rule.matches.comment);
     if (!to) {
       warnings.warn('endpoint-without-dnat', 'jump to a KUBE-SEP chain that has no DNAT rule in this dump', rule.line);
       continue;
@@ -150,10 +149,11 @@ function noEndpointRules(tables: TableLike[], protocolOfChain: Map<string, strin
   const out: KubeProxyNoEndpoints[] = [];
   for (const table of tables) {
     for (const rule of table.rules) {
+      // Cheap tests first: most rules are jumps and DNATs, not drops.
+      const target = DROP_OR_REJECT[rule.target ?? ''];
+      if (!target || !rule.matches.comment?.includes('endpoints')) continue;
       const c = serviceComment(rule.matches.comment);
       if (c?.suffix !== 'has no endpoints' && c?.suffix !== 'has no local endpoints') continue;
-      const target = DROP_OR_REJECT[rule.target ?? ''];
-      if (!target) continue;
       const { chain, line } = rule;
       const entry: KubeProxyNoEndpoints = { ...c.id, kind: c.suffix, target, table: table.name, chain, line };
       const address = hostOf(rule.matches.destination);
@@ -166,6 +166,12 @@ function noEndpointRules(tables: TableLike[], protocolOfChain: Map<string, strin
     }
   }
   return out;
+}
+
+/** 1.24+ writes the endpoint into the SVC→SEP jump's comment: `"ns/svc:port -> 10.244.1.5:80"`. */
+function endpointOfJumpComment(comment: string | undefined) {
+  const suffix = serviceComment(comment)?.suffix;
+  return splitHostPort(suffix?.startsWith('-> ') ? suffix.slice(3) : undefined);
 }
 
 function serviceComment(comment: string | undefined) {

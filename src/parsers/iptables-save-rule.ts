@@ -46,8 +46,40 @@ export interface Tokens {
  * outside [A-Za-z0-9_-] and backslash-escapes `"`, `\` and `'` inside it:
  *   -m comment --comment "kube-system/kube-dns:dns cluster IP"
  * Older iptables (1.4) leave such values bare when they hold no space.
+ * Tokens are sliced, not built a character at a time: a kube-proxy dump of a
+ * large cluster has hundreds of thousands of these lines.
  */
 export function tokenize(line: string): Tokens {
+  if (line.includes('\\')) return tokenizeEscaped(line);
+  const tokens: string[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i >= n) break;
+    if (line.charCodeAt(i) === 34) {
+      const close = line.indexOf('"', i + 1);
+      if (close === -1) return tokenizeEscaped(line);
+      const next = close + 1;
+      // `"a b"c` (a quote closing mid-token) is rare enough for the general path.
+      if (next < n && line.charCodeAt(next) !== 32 && line.charCodeAt(next) !== 9) return tokenizeEscaped(line);
+      tokens.push(line.slice(i + 1, close));
+      i = next;
+      continue;
+    }
+    let end = i;
+    while (end < n && line.charCodeAt(end) !== 32 && line.charCodeAt(end) !== 9) {
+      if (line.charCodeAt(end) === 34) return tokenizeEscaped(line);
+      end++;
+    }
+    tokens.push(line.slice(i, end));
+    i = end;
+  }
+  return { tokens, unterminatedQuote: false };
+}
+
+/** The general tokenizer: backslash escapes and quotes anywhere in a token. */
+function tokenizeEscaped(line: string): Tokens {
   const tokens: string[] = [];
   let current = '';
   let inToken = false;
@@ -103,18 +135,21 @@ const COUNTER = /^\[(\d+):(\d+)\]$/;
 
 /** Reads the tokens after `-A CHAIN`; `leading` is a `[packets:bytes]` token that preceded `-A`, if any. */
 export function readRule(rest: string[], leading?: string): ReadRule {
-  const args: string[] = [];
   let counters = countersOf(leading);
-  for (let i = 0; i < rest.length; i++) {
-    const tok = rest[i] as string;
-    const packets = rest[i + 1];
-    const bytes = rest[i + 2];
-    // `-c PKTS BYTES` is the other spelling iptables-restore accepts for counters.
-    if ((tok === '-c' || tok === '--set-counters') && isDigits(packets) && isDigits(bytes)) {
-      counters = { packets: Number(packets), bytes: Number(bytes) };
-      i += 2;
-    } else {
-      args.push(tok);
+  let args = rest;
+  if (rest.includes('-c') || rest.includes('--set-counters')) {
+    args = [];
+    for (let i = 0; i < rest.length; i++) {
+      const tok = rest[i] as string;
+      const packets = rest[i + 1];
+      const bytes = rest[i + 2];
+      // `-c PKTS BYTES` is the other spelling iptables-restore accepts for counters.
+      if ((tok === '-c' || tok === '--set-counters') && isDigits(packets) && isDigits(bytes)) {
+        counters = { packets: Number(packets), bytes: Number(bytes) };
+        i += 2;
+      } else {
+        args.push(tok);
+      }
     }
   }
   const matches: RuleMatches = { modules: [], negated: [] };

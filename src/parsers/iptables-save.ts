@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
-import { cappedWarnings, numberedLines } from './capped-warnings.js';
+import { cappedWarnings } from './capped-warnings.js';
 import { type ParseOptions, type ParseResult, defineParser } from './define-parser.js';
 import { KubeProxyRules, kubeProxyRules } from './iptables-save-kube-proxy.js';
 import { OverlayPortBlock, overlayPortBlocks } from './iptables-save-overlay.js';
@@ -83,8 +83,10 @@ function parse(text: string, options: ParseOptions): ParseResult<IptablesSave> {
     current = undefined;
   };
 
-  for (const { text: raw, line } of numberedLines(text)) {
-    const trimmed = raw.trim();
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    const trimmed = (lines[index] as string).trim();
     if (trimmed === '') continue;
     if (trimmed.startsWith('#')) {
       const generated = GENERATED.exec(trimmed);

@@ -18,7 +18,13 @@ import { Source } from './source.js';
 export const Provider = z.enum(['ack', 'tke', 'iks', 'aks', 'eks', 'gke', 'rancher', 'generic']);
 export const Cni = z.enum(['flannel', 'terway', 'calico', 'canal', 'cilium', 'weave', 'other']);
 
-export const ExternalCidr = z.object({ cidr: z.string(), name: z.string().optional() });
+export const ExternalCidr = z.object({
+  cidr: z.string(),
+  name: z.string().optional(),
+  /** idc: must see pod IPs; peer-pods / peer-vpc: another cluster's container or VPC range; other: must only be reachable. */
+  kind: z.enum(['idc', 'peer-pods', 'peer-vpc', 'other']).optional(),
+});
+export type ExternalCidrEntry = z.infer<typeof ExternalCidr>;
 
 /** `snapshot.yaml`: every field optional; what is absent is inferred. */
 export const Manifest = z.strictObject({

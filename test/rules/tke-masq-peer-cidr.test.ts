@@ -24,5 +24,5 @@ ruleTester.run(id, {
       ],
     },
   ],
-  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-peer-range'), capture: 'name starts with "peer"', subjects: ['tke-gz-prod'] }],
+  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-peer-range'), capture: 'kind: peer-pods', subjects: ['tke-gz-prod'] }],
 });

@@ -8,6 +8,8 @@ ruleTester.run(id, {
     fixture(id, 'silent-disjoint-plan'),
     // Terway pods take VPC addresses: pod ranges inside the node/VPC CIDR are the design, not an overlap.
     fixture(id, 'silent-terway-pods-in-vpc'),
+    // The VPC's vSwitch CIDRs (cloud inventory) against a Service CIDR outside the VPC.
+    fixture(id, 'silent-vswitches-clear-of-service-cidr'),
   ],
   invalid: [
     {
@@ -41,6 +43,21 @@ ruleTester.run(id, {
               'pod CIDR 192.168.0.0/16 overlaps node cn-hangzhou.192.168.0.120 InternalIP 192.168.0.120 (shared 192.168.0.120/32)',
               'pod CIDR 192.168.0.0/16 overlaps node cn-hangzhou.192.168.0.121 InternalIP 192.168.0.121 (shared 192.168.0.121/32)',
             ].join('; '),
+          },
+        },
+      ],
+    },
+    {
+      // The Service CIDR (eni-config service_cidr) lies on a pod vSwitch of the VPC.
+      snapshot: fixture(id, 'fires-service-cidr-overlaps-vswitch'),
+      findings: [
+        {
+          messageId: 'rangesOverlap',
+          subject: cluster,
+          data: {
+            overlapCount: 1,
+            overlaps: 'Service CIDR 192.168.80.0/20 overlaps vSwitch vsw-bp16mbbu8x1xqkq3yoy2l 192.168.64.0/19 (shared 192.168.80.0/20)',
+            compared: 'Service CIDR 192.168.80.0/20 (service_cidr in ConfigMap kube-system/eni-config); 3 vSwitch CIDRs (cloud/aliyun-vswitches.json)',
           },
         },
       ],
