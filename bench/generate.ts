@@ -3,13 +3,13 @@ import { mkdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs
 import { join } from 'node:path';
 import { configMaps, daemonSet, flannelCniConf } from './gen/cluster-objects.js';
 import { events } from './gen/events.js';
-import { kubeProxyRules } from './gen/kube-proxy-rules.js';
+import { ipvsModeRules, kubeProxyRules } from './gen/kube-proxy-rules.js';
 import { ListWriter } from './gen/list-writer.js';
 import { capturedAt } from './gen/meta.js';
 import { dmesg, ipvsadm, iptablesSave, lsmod, subnetEnv } from './gen/node-outputs.js';
 import { node } from './gen/nodes.js';
 import { endpointSlice, endpoints, ingress, service } from './gen/network.js';
-import { type ExpectedFinding, daemonSets, planCluster } from './gen/plan.js';
+import { type ExpectedFinding, type ProxyMode, daemonSets, planCluster } from './gen/plan.js';
 import { pod } from './gen/pods.js';
 import { Random } from './gen/random.js';
 
@@ -20,6 +20,7 @@ export interface GeneratedSnapshot {
   generatorVersion: number;
   scale: number;
   seed: number;
+  proxyMode: ProxyMode;
   dir: string;
   objects: Record<string, number>;
   inputBytes: number;
@@ -27,7 +28,8 @@ export interface GeneratedSnapshot {
   expected: ExpectedFinding[];
 }
 
-export const defaultOutDir = (scale: number, seed: number) => join('bench', 'out', `scale-${scale}-seed-${seed}`);
+export const defaultOutDir = (scale: number, seed: number, proxyMode: ProxyMode = 'both') =>
+  join('bench', 'out', `scale-${scale}-seed-${seed}${proxyMode === 'both' ? '' : `-${proxyMode}`}`);
 export const manifestPath = (dir: string) => `${dir.replace(/\/+$/, '')}.manifest.json`;
 
 /**
@@ -36,12 +38,12 @@ export const manifestPath = (dir: string) => `${dir.replace(/\/+$/, '')}.manifes
  * manifest (`<dir>.manifest.json`, beside the directory) listing the findings
  * the built-in rules must produce. Deterministic for a scale and seed.
  */
-export function generateSnapshot(options: { scale: number; seed: number; dir: string }): GeneratedSnapshot {
+export function generateSnapshot(options: { scale: number; seed: number; dir: string; proxyMode?: ProxyMode }): GeneratedSnapshot {
   const started = performance.now();
-  const { scale, seed, dir } = options;
+  const { scale, seed, dir, proxyMode = 'both' } = options;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const plan = planCluster(scale, seed);
+  const plan = planCluster(scale, seed, proxyMode);
   const objects: Record<string, number> = {};
   const list = (file: string, stream: number, items: (rnd: Random) => Iterable<object>) => {
     const writer = new ListWriter(join(dir, file));
@@ -67,20 +69,20 @@ export function generateSnapshot(options: { scale: number; seed: number; dir: st
   list('networkpolicies.json', 12, () => []);
   list('namespaces.json', 10, () => ['default', 'kube-node-lease', 'kube-public', 'kube-system', ...plan.namespaces].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })));
 
-  const rules = kubeProxyRules(plan);
+  const rules = proxyMode === 'ipvs' ? ipvsModeRules() : kubeProxyRules(plan);
   const rnd = new Random(seed * 1000 + 11);
   for (const n of plan.nodes.slice(0, plan.counts.capturedNodes)) {
     const nodeDir = join(dir, 'nodes', n.name);
     mkdirSync(join(nodeDir, 'cni'), { recursive: true });
-    writeFileSync(join(nodeDir, 'iptables-save'), iptablesSave(n, rules));
-    writeFileSync(join(nodeDir, 'ipvsadm'), ipvsadm(plan, n));
+    writeFileSync(join(nodeDir, 'iptables-save'), iptablesSave(n, rules, proxyMode === 'ipvs'));
+    if (proxyMode !== 'iptables') writeFileSync(join(nodeDir, 'ipvsadm'), ipvsadm(plan, n));
     writeFileSync(join(nodeDir, 'dmesg'), dmesg(rnd, n));
     writeFileSync(join(nodeDir, 'lsmod'), lsmod);
     writeFileSync(join(nodeDir, 'subnet.env'), subnetEnv(n));
     writeFileSync(join(nodeDir, 'cni', '10-flannel.conflist'), flannelCniConf);
   }
 
-  const generated: GeneratedSnapshot = { generatorVersion, scale, seed, dir, objects, inputBytes: directoryBytes(dir), generateMs: Math.round(performance.now() - started), expected: plan.expected };
+  const generated: GeneratedSnapshot = { generatorVersion, scale, seed, proxyMode, dir, objects, inputBytes: directoryBytes(dir), generateMs: Math.round(performance.now() - started), expected: plan.expected };
   writeFileSync(manifestPath(dir), `${JSON.stringify(generated, null, 2)}\n`);
   return generated;
 }

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--exclude-rules id,id] [--no-naive]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze.
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,12 +9,14 @@ import { builtinRules } from '../src/catalog/builtin-catalog.js';
 import { loadSnapshot } from '../src/node/load-snapshot.js';
 import type { Report } from '../src/findings/schema.js';
 import type { Snapshot } from '../src/snapshot/schema.js';
+import type { ProxyMode } from './gen/plan.js';
 import { type GeneratedSnapshot, defaultOutDir, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
 import { collectGarbage, peakRssBytes, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, 'exclude-rules': { type: 'string' } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
+const proxyMode = values['proxy-mode'] as ProxyMode;
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
 const only = excluded.size > 0 ? builtinRules().map((r) => r.id).filter((id) => !excluded.has(id)) : undefined;
 const seed = Number(values.seed);
@@ -22,13 +24,13 @@ const scales = values.scales ? values.scales.split(',').map(Number) : values.qui
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 function generated(scale: number): GeneratedSnapshot {
-  const dir = defaultOutDir(scale, seed);
+  const dir = defaultOutDir(scale, seed, proxyMode);
   if (existsSync(manifestPath(dir)) && existsSync(dir)) {
     const manifest = JSON.parse(readFileSync(manifestPath(dir), 'utf8')) as GeneratedSnapshot;
-    if (manifest.generatorVersion === generatorVersion && manifest.scale === scale && manifest.seed === seed) return manifest;
+    if (manifest.generatorVersion === generatorVersion && manifest.scale === scale && manifest.seed === seed && (manifest.proxyMode ?? 'both') === proxyMode) return manifest;
   }
   process.stderr.write(`generating scale ${scale} into ${dir} …\n`);
-  return generateSnapshot({ scale, seed, dir });
+  return generateSnapshot({ scale, seed, dir, proxyMode });
 }
 
 const objectCount = (s: Snapshot) =>
@@ -53,6 +55,7 @@ for (const scale of scales) {
   const found = manifest.expected.filter((e) => report.findings.some((f) => sameSubject(f, e))).length;
   print({
     scale,
+    ...(proxyMode === 'both' ? {} : { proxyMode }),
     objects: objectCount(loaded.snapshot),
     inputBytes: manifest.inputBytes,
     parseMs: Math.round(parseMs),

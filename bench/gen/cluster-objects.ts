@@ -33,7 +33,7 @@ export const flannelCniConf = `{
 }
 `;
 
-const kubeProxyConf = `apiVersion: kubeproxy.config.k8s.io/v1alpha1
+const kubeProxyConf = (mode: string) => `apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 bindAddress: 0.0.0.0
 clientConnection:
@@ -42,8 +42,8 @@ clusterCIDR: ${clusterCidr}
 conntrack:
   maxPerCore: 65536
   min: 131072
-mode: iptables
-`;
+mode: ${mode}
+${mode === 'ipvs' ? 'ipvs:\n  scheduler: rr\n' : ''}`;
 
 const caCrt = `-----BEGIN CERTIFICATE-----\n${Array.from({ length: 18 }, (_, k) => 'MIIDGjCCAgKgAwIBAgIUYk9vbW9rZS1jbHVzdGVyLWNhLWNlcnQtZm9yLWJlbmNo'.slice(k % 7)).join('\n')}\n-----END CERTIFICATE-----\n`;
 
@@ -60,7 +60,7 @@ function configMap(rnd: Random, namespace: string, name: string, data: Record<st
 /** kube-system's network ConfigMaps, a `kube-root-ca.crt` per namespace, then application configs up to `count`. */
 export function* configMaps(rnd: Random, plan: Plan): Generator<object> {
   yield configMap(rnd, 'kube-system', 'kube-flannel-cfg', { 'cni-conf.json': flannelCniConf, 'net-conf.json': `{\n  "Network": "${clusterCidr}",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n` }, { app: 'flannel', tier: 'node' });
-  yield configMap(rnd, 'kube-system', 'kube-proxy-worker', { 'config.conf': kubeProxyConf });
+  yield configMap(rnd, 'kube-system', 'kube-proxy-worker', { 'config.conf': kubeProxyConf(plan.proxyMode === 'ipvs' ? 'ipvs' : 'iptables') });
   yield configMap(rnd, 'kube-system', 'coredns', { Corefile: '.:53 {\n    errors\n    health {\n      lameduck 15s\n    }\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n      pods verified\n      fallthrough in-addr.arpa ip6.arpa\n      ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n' });
   yield configMap(rnd, 'kube-system', 'ip-masq-agent-config', { config: 'nonMasqueradeCIDRs:\n  - 10.0.0.0/8\n  - 172.16.0.0/12\nmasqLinkLocal: false\nresyncInterval: 60s\n' });
   let made = 4;

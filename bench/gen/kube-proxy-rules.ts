@@ -92,4 +92,22 @@ function addExternal(nat: Chains, serviceRules: string[], s: PlannedService, por
   if (s.loadBalancerIP) serviceRules.push(`-d ${s.loadBalancerIP}/32 -p ${proto} -m comment --comment "${key} loadbalancer IP" -m ${proto} --dport ${port.port} -j ${ext}`);
 }
 
+/**
+ * kube-proxy in IPVS mode programs no per-Service chains: Service addresses
+ * live in ipsets (KUBE-CLUSTER-IP, KUBE-NODE-PORT-TCP …) that a few rules match.
+ */
+export function ipvsModeRules(): { nat: Chains; filter: Chains } {
+  const nat: Chains = { declared: ['KUBE-LOAD-BALANCER', 'KUBE-NODE-PORT', 'KUBE-SERVICES'], rules: new Map() };
+  add(nat, 'KUBE-LOAD-BALANCER', '-j KUBE-MARK-MASQ');
+  add(nat, 'KUBE-NODE-PORT', '-p tcp -m comment --comment "Kubernetes nodeport TCP port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-TCP dst -j KUBE-MARK-MASQ');
+  add(nat, 'KUBE-SERVICES', `! -s ${clusterCidr} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`);
+  add(nat, 'KUBE-SERVICES', '-m comment --comment "Kubernetes service load balancer ip + port for load balancer with sourceRange" -m set --match-set KUBE-LOAD-BALANCER dst,dst -j KUBE-LOAD-BALANCER');
+  add(nat, 'KUBE-SERVICES', '-m addrtype --dst-type LOCAL -j KUBE-NODE-PORT');
+  add(nat, 'KUBE-SERVICES', '-m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT');
+  add(nat, 'KUBE-SERVICES', '-m set --match-set KUBE-LOAD-BALANCER dst,dst -j ACCEPT');
+  const filter: Chains = { declared: ['KUBE-NODE-PORT'], rules: new Map() };
+  add(filter, 'KUBE-NODE-PORT', '-m comment --comment "Kubernetes health check node port" -m set --match-set KUBE-HEALTH-CHECK-NODE-PORT dst -j ACCEPT');
+  return { nat, filter };
+}
+
 export type { Chains };

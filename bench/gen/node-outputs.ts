@@ -14,7 +14,7 @@ function table(name: string, builtins: string[], chains: Chains, nodeRules: Map<
 }
 
 /** `iptables-save` of a node in kube-proxy iptables mode with flannel: the shared Service rules plus this node's own. */
-export function iptablesSave(node: PlannedNode, shared: { nat: Chains; filter: Chains }): string {
+export function iptablesSave(node: PlannedNode, shared: { nat: Chains; filter: Chains }, ipvsMode = false): string {
   const subnet = node.podCIDR;
   const filterRules = new Map<string, string[]>([
     ['INPUT', ['-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL', '-A INPUT -m comment --comment "kubernetes health check service ports" -j KUBE-NODEPORTS', '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES', '-A INPUT -j KUBE-FIREWALL']],
@@ -42,7 +42,9 @@ export function iptablesSave(node: PlannedNode, shared: { nat: Chains; filter: C
     ]],
     ['KUBE-MARK-DROP', ['-A KUBE-MARK-DROP -j MARK --set-xmark 0x8000/0x8000']],
     ['KUBE-MARK-MASQ', ['-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000']],
-    ['KUBE-POSTROUTING', ['-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN', '-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0', '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully']],
+    ['KUBE-POSTROUTING', [
+      ...(ipvsMode ? ['-A KUBE-POSTROUTING -m comment --comment "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose" -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE'] : []),
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN', '-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0', '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully']],
     ['KUBE-KUBELET-CANARY', []],
     ['KUBE-PROXY-CANARY', []],
   ]);

@@ -74,9 +74,17 @@ export interface ExpectedFinding {
   subject: { kind: string; name: string; namespace?: string };
 }
 
+/**
+ * What the captured nodes' kube-proxy outputs hold. `both` (the default) is the
+ * worst case for node-output parsing: an iptables-save with every Service's
+ * rules and an ipvsadm -Ln with every Service, on every captured node.
+ */
+export type ProxyMode = 'both' | 'iptables' | 'ipvs';
+
 export interface Plan {
   scale: number;
   seed: number;
+  proxyMode: ProxyMode;
   nodes: PlannedNode[];
   namespaces: string[];
   deployments: PlannedDeployment[];
@@ -92,7 +100,7 @@ export const daemonSets = ['kube-flannel-ds', 'kube-proxy-worker', 'node-exporte
 /** Sprinkled problems per unit of scale (at least one of each at any scale). */
 const sprinkle = (perScale: number, scale: number) => Math.max(1, Math.round(perScale * scale));
 
-export function planCluster(scale: number, seed: number): Plan {
+export function planCluster(scale: number, seed: number, proxyMode: ProxyMode = 'both'): Plan {
   const rnd = new Random(seed);
   const count = (n: number) => Math.max(1, Math.round(n * scale));
   const nodeCount = Math.max(4, count(fullScale.nodes));
@@ -213,5 +221,5 @@ export function planCluster(scale: number, seed: number): Plan {
     if (crashing.has(k)) expected.push({ ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', subject: { kind: 'Service', name: s.name, namespace: s.namespace } });
   }
   const counts = { configMaps: count(fullScale.configMaps), events: count(fullScale.events), ingresses: count(fullScale.ingresses), capturedNodes };
-  return { scale, seed, nodes, namespaces, deployments, pods, services, counts, expected };
+  return { scale, seed, proxyMode, nodes, namespaces, deployments, pods, services, counts, expected };
 }

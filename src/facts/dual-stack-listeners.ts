@@ -2,7 +2,7 @@ import { MissingDataError } from '../errors.js';
 import { type Listener, parseNetstat } from '../parsers/netstat.js';
 import type { PodObject } from '../snapshot/objects.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 
 /** Ports a node's own netstat can show for pods: host-network pods' container ports, and any pod's hostPort. */
 function podPortsOnNode(pods: readonly PodObject[]): Map<number, string> {

@@ -1,6 +1,6 @@
 import { defineFact } from './define.js';
 import { familyOf } from './ip-family.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 
 /** ACK "在kubectl中显示的Pod IP仍然是IPv4地址": in a dual-stack cluster status.podIPs should also hold an IPv6 address. */
 export const ipv4OnlyPods = defineFact({

@@ -1,6 +1,7 @@
 import { type KubeProxyConfig, parseKubeProxyConfig } from '../parsers/kube-proxy-config.js';
 import type { ParseResult } from '../parsers/define-parser.js';
 import { type ConfigMapText, configMapText } from './config-map-text.js';
+import type { NodeObject } from '../snapshot/objects.js';
 import { objectKey, type SnapshotIndex } from './snapshot-index.js';
 
 /**
@@ -42,4 +43,17 @@ export function workerKubeProxyConfig(index: SnapshotIndex): ReadableConfigMap |
     if (found) return found;
   }
   return undefined;
+}
+
+const controlPlaneLabels = ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'];
+
+export const isControlPlane = (node: NodeObject) => controlPlaneLabels.some((l) => node.labels[l] !== undefined);
+
+/**
+ * The kube-proxy configuration a node runs with: kube-proxy-master on control-plane nodes of ACK dedicated
+ * clusters, kube-proxy-worker on ACK workers, else kubeadm's kube-proxy. Text under `config.conf` (or `config`).
+ */
+export function kubeProxyConfigTextForNode(index: SnapshotIndex, node: NodeObject): ConfigMapText | undefined {
+  const names = isControlPlane(node) ? ['kube-proxy-master', 'kube-proxy'] : ['kube-proxy-worker', 'kube-proxy'];
+  return configMapText(index, names, ['config.conf', 'config']);
 }

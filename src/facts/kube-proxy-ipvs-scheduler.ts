@@ -1,14 +1,10 @@
 import { MissingDataError } from '../errors.js';
 import { parseKubeProxyConfig } from '../parsers/kube-proxy-config.js';
-import type { NodeObject } from '../snapshot/objects.js';
-import { configMapText } from './config-map-text.js';
+import { kubeProxyConfigTextForNode } from './kube-proxy-configs.js';
 import { defineFact } from './define.js';
 
 /** kube-proxy uses `rr` when ipvs.scheduler is empty. */
 export const DEFAULT_IPVS_SCHEDULER = 'rr';
-
-const isControlPlane = (node: NodeObject) =>
-  'node-role.kubernetes.io/master' in node.labels || 'node-role.kubernetes.io/control-plane' in node.labels;
 
 /**
  * The kube-proxy configuration that applies to a node. ACK runs kube-proxy-worker on workers and,
@@ -20,11 +16,10 @@ export const kubeProxyIpvsScheduler = defineFact({
   subject: 'Node',
   priority: 10,
   description:
-    'Proxy mode and IPVS scheduler of the kube-proxy configuration that applies to the node (kube-proxy-master on ACK masters, kube-proxy-worker, else kube-proxy; key config.conf), with the kernel module the scheduler needs (ip_vs_<scheduler>).',
+    'Proxy mode and IPVS scheduler of the kube-proxy configuration that applies to the node (kube-proxy-master on ACK masters, kube-proxy-worker on workers, else kube-proxy; key config.conf), with the kernel module the scheduler needs (ip_vs_<scheduler>).',
   reads: ['ConfigMap kube-system/kube-proxy-worker, kube-proxy-master or kube-proxy, key config.conf'],
   compute: (node, index) => {
-    const names = isControlPlane(node) ? ['kube-proxy-master', 'kube-proxy-worker', 'kube-proxy'] : ['kube-proxy-worker', 'kube-proxy'];
-    const text = configMapText(index, names, ['config.conf']);
+    const text = kubeProxyConfigTextForNode(index, node);
     if (!text) throw new MissingDataError('ConfigMap kube-system/kube-proxy-worker (or kube-proxy-master, kube-proxy) with key config.conf (kubectl -n kube-system get cm -o json)');
     const config = index.parsed(text.file, parseKubeProxyConfig);
     const scheduler = config.ipvs.scheduler || DEFAULT_IPVS_SCHEDULER;

@@ -4,7 +4,7 @@ import type { IptablesSave } from '../parsers/iptables-save.js';
 import type { Ipvsadm } from '../parsers/ipvsadm.js';
 import { parseKubeProxyConfig } from '../parsers/kube-proxy-config.js';
 import type { NodeObject } from '../snapshot/objects.js';
-import { configMapText } from './config-map-text.js';
+import { kubeProxyConfigTextForNode } from './kube-proxy-configs.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 /**
@@ -24,8 +24,6 @@ export interface NodeRuleOutputs {
   iptables: IptablesSave[];
   ipvs?: Ipvsadm;
 }
-
-const MASTER_LABELS = ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'];
 
 export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterIPs: Set<string>, index: SnapshotIndex): ProxyMode {
   const ipvsOnClusterIPs = outputs.ipvs?.virtualServers.some((vs) => vs.address !== undefined && isValidAddress(vs.address) && clusterIPs.has(normalizeAddress(vs.address)));
@@ -62,9 +60,7 @@ function kubeProxyDeployment(index: SnapshotIndex): string | undefined {
 
 /** `mode` of the KubeProxyConfiguration in kube-proxy-master (control-plane nodes), kube-proxy-worker (ACK) or kube-proxy (kubeadm). */
 function configuredMode(node: NodeObject, index: SnapshotIndex): ProxyMode | undefined {
-  const master = MASTER_LABELS.some((l) => node.labels[l] !== undefined);
-  const names = master ? ['kube-proxy-master', 'kube-proxy'] : ['kube-proxy-worker', 'kube-proxy'];
-  const text = configMapText(index, names, ['config.conf', 'config']);
+  const text = kubeProxyConfigTextForNode(index, node);
   if (!text) return undefined;
   const mode = index.parsed(text.file, parseKubeProxyConfig).mode;
   if (mode === undefined) return undefined;

@@ -106,11 +106,3 @@ export function describeNodePort(p: ProxiedPort): string {
 }
 
 /** The examples kept, then `… and N more` up to `total`, so a finding stays readable at 20,000 Services. */
-export function examplesText(shown: readonly string[], total: number, separator = ', '): string {
-  return total > shown.length ? `${shown.join(separator)} … and ${total - shown.length} more` : shown.join(separator);
-}
-
-/** At most `max` items, then `… and N more`. */
-export function cappedList(items: readonly string[], max = 10): string {
-  return examplesText(items.slice(0, max), items.length);
-}

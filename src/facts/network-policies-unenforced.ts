@@ -1,6 +1,6 @@
 import { cniDaemonSets, describeCniDaemonSet } from './cni-daemonsets.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 
 /**
  * ACK "如何选择Kubernetes集群Terway和Flannel网络插件?": Flannel does not support

@@ -1,6 +1,6 @@
 import { defineFact } from './define.js';
 import { nodeForwardingSummary } from './kube-proxy-rules-by-service.js';
-import { examplesText } from './kube-proxy-service-ports.js';
+import { examplesText } from './capped-list.js';
 
 /**
  * Services missing from a node's kube-proxy rules (TKE "检查当前 Pod 所在节点上的

@@ -4,7 +4,7 @@ import { parseLogLines } from '../parsers/log-lines.js';
 import type { Source } from '../snapshot/source.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 import { internalIp, vswitchHolding } from './terway-vswitches.js';
 

@@ -2,7 +2,7 @@ import { cidrContains, isValidAddress, isValidCidr } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import { describeVSwitch, nodeTerwayVSwitches, terwayIpPods, vswitchesById, vswitchesCapture } from './terway-vswitches.js';
 
 /**

@@ -1,6 +1,6 @@
 import { defineFact } from './define.js';
 import { familyOf } from './ip-family.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 
 /**
  * ACK "在kubectl中显示的Cluster IP仍然是IPv4地址 … 请确认spec.ipFamilyPolicy配置的不是SingleStack":

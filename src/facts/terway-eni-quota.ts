@@ -3,7 +3,7 @@ import { parseIpLink } from '../parsers/ip-link.js';
 import type { NodeObject } from '../snapshot/objects.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 import { terwayIpNotEnough, terwayLogCapture } from './terway-ip-not-enough.js';
 import { awaitsNetwork } from './terway-node-readiness.js';

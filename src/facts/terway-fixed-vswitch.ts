@@ -4,7 +4,7 @@ import type { NodeObject } from '../snapshot/objects.js';
 import type { Source } from '../snapshot/source.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import { terwayConfigMap } from './terway-eni-config.js';
 import { describeVSwitch, dynamicConfigLabel, isTerwayNode, terwayIpPods, vswitchesById, vswitchesCapture } from './terway-vswitches.js';
 

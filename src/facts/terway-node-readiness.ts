@@ -1,6 +1,6 @@
 import type { NodeObject, PodObject } from '../snapshot/objects.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 const isTerwayPod = (p: PodObject) => p.namespace === 'kube-system' && p.ownerKind === 'DaemonSet' && /^terway/.test(p.ownerName ?? '');

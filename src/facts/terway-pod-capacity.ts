@@ -1,6 +1,6 @@
 import { MissingDataError } from '../errors.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import { awaitsNetwork } from './terway-node-readiness.js';
 import { terwayIpPods } from './terway-vswitches.js';
 

@@ -4,7 +4,7 @@ import type { PodObject } from '../snapshot/objects.js';
 import type { Source } from '../snapshot/source.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { cappedList } from './kube-proxy-service-ports.js';
+import { cappedList } from './capped-list.js';
 import { terwayIpNotEnough, terwayLogCapture } from './terway-ip-not-enough.js';
 import { awaitsNetwork } from './terway-node-readiness.js';
 import {

@@ -2,7 +2,7 @@ import { isValidCidr, uncoveredCidrs } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { defineFact } from './define.js';
-import { examplesText } from './kube-proxy-service-ports.js';
+import { examplesText } from './capped-list.js';
 import { describeVSwitch, terwayVSwitchesInUse, vswitchesById, vswitchesCapture } from './terway-vswitches.js';
 
 const snatCapture =
