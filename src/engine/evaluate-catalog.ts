@@ -1,6 +1,5 @@
 import type { RuleDefinition } from '../catalog/rule-schema.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { MissingDataError } from '../errors.js';
 import { requirementsById } from '../facts/requirements.js';
 import { defaultSelector, selectorsById } from '../facts/selectors.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
@@ -39,33 +38,36 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
     const subjects = selector.select(index) as Subject[];
     const engine = createRuleEngine(rule, index);
     const skipped = new Map<string, Subject[]>();
+    const unevaluated = new Set<Subject>();
     let findings = 0;
     let failed = 0;
     for (const subject of subjects) {
-      try {
-        for (const passed of await engine.run(subject)) {
-          out.findings.push(buildFinding(rule, passed, subject, index));
-          findings++;
-        }
-      } catch (error) {
-        if (error instanceof MissingDataError) {
-          const list = skipped.get(error.capture) ?? [];
-          list.push(subject);
-          skipped.set(error.capture, list);
-        } else {
-          failed++;
-          out.diagnostics.push(
-            diagnostic('error', 'rule-failed', `rule ${rule.id} failed for ${findingSubject(subject).kind} ${findingSubject(subject).name}: ${(error as Error).message}`, { file: rule.file }),
-          );
-        }
+      const run = await engine.run(subject);
+      for (const passed of run.passed) {
+        out.findings.push(buildFinding(rule, passed, subject, index));
+        findings++;
       }
+      for (const capture of run.missing) {
+        const list = skipped.get(capture) ?? [];
+        list.push(subject);
+        skipped.set(capture, list);
+        unevaluated.add(subject);
+      }
+      for (const { messageId, error } of run.errors) {
+        const s = findingSubject(subject);
+        out.diagnostics.push(
+          diagnostic('error', 'rule-failed', `rule ${rule.id} (${messageId}) failed for ${s.kind} ${s.name}: ${(error as Error).message}`, { file: rule.file }),
+        );
+        unevaluated.add(subject);
+      }
+      if (run.errors.length > 0) failed++;
     }
     for (const [capture, list] of skipped) {
       out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'missing-data', capture, subjects: list.map(findingSubject) });
     }
-    const unevaluated = failed + [...skipped.values()].reduce((n, l) => n + l.length, 0);
+    const partlyChecked = unevaluated.size;
     status(
-      failed > 0 && unevaluated === subjects.length ? 'failed' : unevaluated === 0 ? 'evaluated' : unevaluated === subjects.length ? 'not-evaluated' : 'partial',
+      failed > 0 && failed === subjects.length ? 'failed' : partlyChecked === 0 ? 'evaluated' : partlyChecked === subjects.length && findings === 0 ? 'not-evaluated' : 'partial',
       subjects.length,
       findings,
     );

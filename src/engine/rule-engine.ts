@@ -1,5 +1,6 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Condition, RuleDefinition } from '../catalog/rule-schema.js';
+import { MissingDataError } from '../errors.js';
 import type { Fact } from '../facts/define.js';
 import { factsById } from '../facts/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
@@ -8,10 +9,21 @@ import { factValue } from './fact-values.js';
 import { customOperators } from './operators/index.js';
 import { resolvePath } from './path-resolver.js';
 
-/** The only importer of json-rules-engine: one Engine per rule, holding that rule's checks. */
+/**
+ * The only importer of json-rules-engine: each check of a rule is a json-rules-engine Rule in an
+ * Engine of its own, so a check whose data is missing does not hide the checks that can run.
+ */
 export interface RuleEngine {
-  /** The checks (message ids) that passed for this subject, with their evaluated conditions. */
-  run(subject: Subject): Promise<Array<{ messageId: string; conditions: unknown }>>;
+  run(subject: Subject): Promise<RuleRun>;
+}
+
+export interface RuleRun {
+  /** The checks (message ids) that passed, with their evaluated conditions. */
+  passed: Array<{ messageId: string; conditions: unknown }>;
+  /** Capture hints of the checks that lacked data (MissingDataError). */
+  missing: string[];
+  /** Checks that failed for another reason. */
+  errors: Array<{ messageId: string; error: unknown }>;
 }
 
 export function factsUsedBy(rule: RuleDefinition): Fact[] {
@@ -28,21 +40,33 @@ export function factsUsedBy(rule: RuleDefinition): Fact[] {
 }
 
 export function createRuleEngine(rule: RuleDefinition, index: SnapshotIndex): RuleEngine {
-  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
-  for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);
-  for (const fact of factsUsedBy(rule)) {
-    engine.addFact(fact.id, async (_params, almanac) => factValue(fact, await almanac.factValue<Subject>('subject'), index), {
-      priority: fact.priority ?? 1,
-      cache: true,
-    });
-  }
-  for (const check of rule.checks) {
+  const facts = factsUsedBy(rule);
+  const engines = rule.checks.map((check) => {
+    const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
+    for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);
+    for (const fact of facts) {
+      engine.addFact(fact.id, async (_params, almanac) => factValue(fact, await almanac.factValue<Subject>('subject'), index), {
+        priority: fact.priority ?? 1,
+        cache: true,
+      });
+    }
     engine.addRule({ name: check.messageId, conditions: check.conditions as never, event: { type: rule.id, params: { messageId: check.messageId } } });
-  }
+    return { messageId: check.messageId, engine };
+  });
   return {
     async run(subject) {
-      const { results } = await engine.run({ subject });
-      return results.map((r: RuleResult) => ({ messageId: String(r.event?.params?.messageId ?? r.name), conditions: r.conditions }));
+      const out: RuleRun = { passed: [], missing: [], errors: [] };
+      for (const { messageId, engine } of engines) {
+        try {
+          const { results } = await engine.run({ subject });
+          for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
+        } catch (error) {
+          if (error instanceof MissingDataError) {
+            if (!out.missing.includes(error.capture)) out.missing.push(error.capture);
+          } else out.errors.push({ messageId, error });
+        }
+      }
+      return out;
     },
   };
 }
