@@ -16,7 +16,7 @@ export function resetPeakRss(): boolean {
   }
 }
 
-export function peakRssBytes(): number {
+export function peakRss(): number {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
     if (kb) return Number(kb) * 1024;
@@ -26,7 +26,15 @@ export function peakRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-/** Collects garbage between phases when run with --expose-gc, so one phase's leftovers do not count against the next. */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Collects garbage between phases when run with --expose-gc, and waits for V8
+ * to hand the freed pages back to the system (it unmaps them in a background
+ * task), so one phase's leftovers do not count against the next one's peak.
+ */
+export async function collectGarbage(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  gc();
 }

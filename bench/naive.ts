@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { Engine } from 'json-rules-engine';
-import { builtinRules } from '../src/catalog/builtin-catalog.js';
+import type { RuleDefinition } from '../src/catalog/rule-schema.js';
 import { customOperators } from '../src/engine/operators/index.js';
 import { resolvePath } from '../src/engine/path-resolver.js';
 import { factsUsedBy } from '../src/engine/rule-engine.js';
@@ -14,7 +14,7 @@ import type { Snapshot } from '../src/snapshot/schema.js';
  * pre-condition), computing facts inside the run. Facts that lack data count
  * as undefined. Returns the time and the number of runs.
  */
-export async function naiveRunMs(snapshot: Snapshot): Promise<{ ms: number; runs: number; objects: number }> {
+export async function naiveRunMs(snapshot: Snapshot, catalog: readonly RuleDefinition[]): Promise<{ ms: number; runs: number; objects: number }> {
   const index = indexSnapshot(snapshot);
   const subjectsByKind: Record<SubjectKind, readonly object[]> = {
     Cluster: [index.clusterSubject],
@@ -28,7 +28,7 @@ export async function naiveRunMs(snapshot: Snapshot): Promise<{ ms: number; runs
   const started = performance.now();
   let runs = 0;
   for (const [kind, subjects] of Object.entries(subjectsByKind) as Array<[SubjectKind, readonly object[]]>) {
-    const rules = builtinRules().filter((r) => r.subject === kind);
+    const rules = catalog.filter((r) => r.subject === kind);
     if (rules.length === 0) continue;
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);

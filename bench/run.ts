@@ -11,14 +11,15 @@ import type { Report } from '../src/findings/schema.js';
 import type { Snapshot } from '../src/snapshot/schema.js';
 import type { ProxyMode } from './gen/plan.js';
 import { type GeneratedSnapshot, defaultOutDir, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
-import { collectGarbage, peakRssBytes, resetPeakRss } from './memory.js';
+import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
-const only = excluded.size > 0 ? builtinRules().map((r) => r.id).filter((id) => !excluded.has(id)) : undefined;
+const catalog = builtinRules().filter((r) => !excluded.has(r.id));
+const only = excluded.size > 0 ? catalog.map((r) => r.id) : undefined;
 const seed = Number(values.seed);
 const scales = values.scales ? values.scales.split(',').map(Number) : values.quick ? [0.1, 0.5] : [0.1, 0.5, 1];
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -39,11 +40,10 @@ const objectCount = (s: Snapshot) =>
 const sameSubject = (f: Report['findings'][number], e: GeneratedSnapshot['expected'][number]) =>
   f.ruleId === e.ruleId && f.messageId === e.messageId && f.subject.kind === e.subject.kind && f.subject.name === e.subject.name && (f.subject.namespace ?? '') === (e.subject.namespace ?? '');
 
-for (const scale of scales) {
-  const manifest = generated(scale);
-  collectGarbage();
-  const parseMs = await parseBaselineMs(manifest.dir);
-  collectGarbage();
+/** Load and analyse from a collected heap, so the peak is theirs alone; keeps only figures, so the snapshot can be collected. */
+async function loadAndAnalyse(manifest: GeneratedSnapshot, withNaive: boolean) {
+  await collectGarbage();
+  const rssAtStartBytes = process.memoryUsage().rss;
   resetPeakRss();
   let started = performance.now();
   const loaded = await loadSnapshot(manifest.dir);
@@ -51,29 +51,53 @@ for (const scale of scales) {
   started = performance.now();
   const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, ...(only ? { only } : {}) });
   const analyzeMs = performance.now() - started;
-  const peak = peakRssBytes();
-  const found = manifest.expected.filter((e) => report.findings.some((f) => sameSubject(f, e))).length;
+  const peakRssBytes = peakRss();
+  const heapUsedBytes = process.memoryUsage().heapUsed;
+  const naive = withNaive ? await naiveRunMs(loaded.snapshot, catalog) : undefined;
+  return {
+    objects: objectCount(loaded.snapshot),
+    loadMs,
+    analyzeMs,
+    peakRssBytes,
+    findings: report.findings.length,
+    expectedFindingsFound: manifest.expected.filter((e) => report.findings.some((f) => sameSubject(f, e))).length,
+    otherFindings: report.findings.filter((f) => !manifest.expected.some((e) => sameSubject(f, e))).map((f) => `${f.ruleId}/${f.messageId} ${f.subject.kind} ${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`).slice(0, 5),
+    rules: report.summary.rules,
+    loadDiagnostics: loaded.diagnostics.length,
+    rssAtStartBytes,
+    heapUsedBytes,
+    naive,
+  };
+}
+
+for (const scale of scales) {
+  const manifest = generated(scale);
+  const m = await loadAndAnalyse(manifest, scale === 0.1 && values.naive);
+  await collectGarbage();
+  const parseMs = await parseBaselineMs(manifest.dir);
   print({
     scale,
     ...(proxyMode === 'both' ? {} : { proxyMode }),
-    objects: objectCount(loaded.snapshot),
+    objects: m.objects,
     inputBytes: manifest.inputBytes,
     parseMs: Math.round(parseMs),
-    loadMs: Math.round(loadMs),
-    analyzeMs: Math.round(analyzeMs),
-    ratio: Number((analyzeMs / parseMs).toFixed(3)),
-    peakRssBytes: peak,
-    findings: report.findings.length,
-    expectedFindingsFound: found,
+    loadMs: Math.round(m.loadMs),
+    analyzeMs: Math.round(m.analyzeMs),
+    ratio: Number((m.analyzeMs / parseMs).toFixed(3)),
+    peakRssBytes: m.peakRssBytes,
+    findings: m.findings,
+    expectedFindingsFound: m.expectedFindingsFound,
     expectedFindings: manifest.expected.length,
-    otherFindings: report.findings.filter((f) => !manifest.expected.some((e) => sameSubject(f, e))).map((f) => `${f.ruleId}/${f.messageId} ${f.subject.kind} ${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`).slice(0, 5),
-    rules: report.summary.rules,
+    otherFindings: m.otherFindings,
+    rules: m.rules,
     ...(excluded.size > 0 ? { excludedRules: [...excluded] } : {}),
-    loadDiagnostics: loaded.diagnostics.length,
-    heapUsedBytes: process.memoryUsage().heapUsed,
+    loadDiagnostics: m.loadDiagnostics,
+    rssAtStartBytes: m.rssAtStartBytes,
+    peakRssAboveStartBytes: m.peakRssBytes - m.rssAtStartBytes,
+    heapUsedBytes: m.heapUsedBytes,
   });
-  if (scale === 0.1 && values.naive) {
-    const naive = await naiveRunMs(loaded.snapshot);
-    print({ naive: true, scale, objects: naive.objects, engineRuns: naive.runs, naiveMs: Math.round(naive.ms), indexedAnalyzeMs: Math.round(analyzeMs), speedup: Number((naive.ms / analyzeMs).toFixed(1)), msPerObject: Number((naive.ms / naive.objects).toFixed(3)) });
+  if (m.naive) {
+    const { naive } = m;
+    print({ naive: true, scale, objects: naive.objects, engineRuns: naive.runs, naiveMs: Math.round(naive.ms), indexedAnalyzeMs: Math.round(m.analyzeMs), speedup: Number((naive.ms / m.analyzeMs).toFixed(1)), msPerObject: Number((naive.ms / naive.objects).toFixed(3)) });
   }
 }

@@ -43,7 +43,7 @@ conntrack:
   maxPerCore: 65536
   min: 131072
 mode: ${mode}
-${mode === 'ipvs' ? 'ipvs:\n  scheduler: rr\n' : ''}`;
+${mode === 'ipvs' ? 'ipvs:\n  scheduler: rr\n  udpTimeout: 10s\n' : ''}`;
 
 const caCrt = `-----BEGIN CERTIFICATE-----\n${Array.from({ length: 18 }, (_, k) => 'MIIDGjCCAgKgAwIBAgIUYk9vbW9rZS1jbHVzdGVyLWNhLWNlcnQtZm9yLWJlbmNo'.slice(k % 7)).join('\n')}\n-----END CERTIFICATE-----\n`;
 

@@ -49,6 +49,8 @@ export class JsonListSplitter {
   #itemPieces: Uint8Array[] = [];
   #itemIsScalar = false;
   #items = 0;
+  /** Position of the next backslash in the current chunk (-1: none left), for the string scan. */
+  #nextBackslash = -1;
   #skeleton: Uint8Array[] = [];
   #problem: SplitEnd['problem'];
 
@@ -67,7 +69,7 @@ export class JsonListSplitter {
     let skeletonFrom = this.#inItems ? -1 : 0;
     let keyFrom = 0;
     if (this.#itemStart !== -1) this.#itemStart = 0; // an item carried over from the previous chunk
-    let nextBackslash = chunk.indexOf(BACKSLASH);
+    this.#nextBackslash = chunk.indexOf(BACKSLASH);
     if (this.#pendingEscape) {
       this.#pendingEscape = false;
       i = 1;
@@ -75,18 +77,7 @@ export class JsonListSplitter {
     for (; i < n; i++) {
       if (this.#inString) {
         // Jump to the closing quote, stepping over escapes (\" and \\).
-        for (;;) {
-          if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
-          const quote = chunk.indexOf(QUOTE, i);
-          if (nextBackslash !== -1 && (quote === -1 || nextBackslash < quote)) {
-            i = nextBackslash + 2;
-            if (i > n) this.#pendingEscape = true;
-            if (i >= n) break;
-            continue;
-          }
-          i = quote === -1 ? n : quote;
-          break;
-        }
+        i = this.#closingQuote(chunk, i);
         if (i >= n) break;
         this.#inString = false;
         if (this.#key) {
@@ -96,6 +87,10 @@ export class JsonListSplitter {
           this.#endItem(chunk, i);
         }
         continue;
+      }
+      if (this.#depth >= 3) {
+        i = this.#skipNested(chunk, i);
+        if (i >= n) break;
       }
       const c = chunk[i]!;
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
@@ -163,6 +158,56 @@ export class JsonListSplitter {
     if (skeletonFrom >= 0 && skeletonFrom < n) this.#skeleton.push(chunk.slice(skeletonFrom, n));
     if (this.#itemStart !== -1 && this.#itemStart < n) this.#itemPieces.push(chunk.slice(this.#itemStart, n));
     if (this.#key && this.#inString) this.#key.push(...chunk.subarray(keyFrom, Math.min(n, keyFrom + ITEMS.length + 1)));
+  }
+
+  /**
+   * The index of the quote that closes the string `from` is in, stepping over
+   * escapes (\" and \\); the chunk's length if the string goes on past it
+   * (with `#pendingEscape` set when the chunk ends in a backslash).
+   */
+  #closingQuote(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    let i = from;
+    for (;;) {
+      if (this.#nextBackslash !== -1 && this.#nextBackslash < i) this.#nextBackslash = chunk.indexOf(BACKSLASH, i);
+      const quote = chunk.indexOf(QUOTE, i);
+      if (this.#nextBackslash !== -1 && (quote === -1 || this.#nextBackslash < quote)) {
+        i = this.#nextBackslash + 2;
+        if (i > n) this.#pendingEscape = true;
+        if (i >= n) return n;
+        continue;
+      }
+      return quote === -1 ? n : quote;
+    }
+  }
+
+  /**
+   * The hot loop: inside an item (depth 3 and more) only strings, brackets and
+   * newlines matter. Returns at the bracket that closes back to depth 2 (left
+   * for push() to handle), or at the end of the chunk.
+   */
+  #skipNested(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    let depth = this.#depth;
+    let line = this.line;
+    let i = from;
+    for (; i < n; i++) {
+      const c = chunk[i];
+      if (c === QUOTE) {
+        i = this.#closingQuote(chunk, i + 1);
+        if (i >= n) {
+          this.#inString = true;
+          break;
+        }
+      } else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth === 3) break;
+        depth--;
+      } else if (c === 0x0a) line++;
+    }
+    this.#depth = depth;
+    this.line = line;
+    return i;
   }
 
   end(): SplitEnd {

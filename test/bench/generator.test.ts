@@ -9,8 +9,8 @@ import { loadSnapshot } from '../../src/node/load-snapshot.js';
 const root = mkdtempSync(join(tmpdir(), 'netdoctor-bench-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('bench snapshot generator', () => {
-  const generated = generateSnapshot({ scale: 0.002, seed: 7, dir: join(root, 'tiny') });
+describe.each(['both', 'ipvs', 'iptables'] as const)('bench snapshot generator, kube-proxy outputs: %s', (proxyMode) => {
+  const generated = generateSnapshot({ scale: 0.002, seed: 7, dir: join(root, `tiny-${proxyMode}`), proxyMode });
 
   it('writes a snapshot that loads cleanly, streamed or not, and yields exactly the sprinkled findings', async () => {
     expect(generated.objects).toMatchObject({ nodes: 10, pods: 301, services: 40, events: 200 });
@@ -29,7 +29,7 @@ describe('bench snapshot generator', () => {
   });
 
   it('is deterministic for a scale and seed', () => {
-    const again = generateSnapshot({ scale: 0.002, seed: 7, dir: join(root, 'again') });
+    const again = generateSnapshot({ scale: 0.002, seed: 7, dir: join(root, `again-${proxyMode}`), proxyMode });
     for (const file of ['pods.json', 'events.json', `nodes/${'cn-hangzhou.192.168.0.2'}/iptables-save`]) {
       expect(readFileSync(join(again.dir, file), 'utf8')).toBe(readFileSync(join(generated.dir, file), 'utf8'));
     }
