@@ -36,6 +36,8 @@ import { terwayNodeReadiness } from './terway-node-readiness.js';
 import { thirdPartyCni } from './third-party-cni.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { kubeProxyIpvsScheduler } from './kube-proxy-ipvs-scheduler.js';
+import { nodeCniConfig } from './node-cni-config.js';
+import { nodeConntrack } from './node-conntrack.js';
 import { nodeIpvsModules } from './node-ipvs-modules.js';
 import { nodeLogMessages } from './node-log-messages.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
@@ -92,6 +94,8 @@ export const facts: Fact[] = [
   thirdPartyCni,
   windowsExceptionList,
   kubeProxyIpvsScheduler,
+  nodeCniConfig,
+  nodeConntrack,
   nodeIpvsModules,
   nodeLogMessages,
   windowsHnsNetworks,
