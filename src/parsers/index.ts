@@ -41,6 +41,7 @@ import { overlayTestParser } from './overlay-test.js';
 import { processesParser } from './processes.js';
 import { reservedportsParser } from './reservedports.js';
 import { sourcevipParser } from './sourcevip.js';
+import { strongswanValuesParser } from './strongswan-values.js';
 import { subnetEnvParser } from './subnet-env.js';
 import { tencentSecurityGroupsParser } from './tencent-security-groups.js';
 import { vpndebugParser } from './vpndebug.js';
@@ -73,6 +74,7 @@ export { parseIpMasqAgentConfig, ipMasqAgentConfigParser, type IpMasqAgentConfig
 export { parseIpRoute, ipRouteParser } from './ip-route.js';
 export { parseIpsecStatus, ipsecStatusParser, type IpsecStatusValue } from './ipsec-status.js';
 export { parseIptablesSave, iptablesSaveParser } from './iptables-save.js';
+export { scanIptablesSaveKubeProxy, type IptablesKubeProxyScan } from './iptables-save-kube-proxy-scan.js';
 export { parseIpvsadm, ipvsadmParser, type Ipvsadm } from './ipvsadm.js';
 export { parseIpvsadmTimeout, ipvsadmTimeoutParser, type IpvsadmTimeout } from './ipvsadm-timeout.js';
 export { parseKubeProxyConfig, kubeProxyConfigParser, type KubeProxyConfig } from './kube-proxy-config.js';
@@ -85,6 +87,7 @@ export { parseOverlayTest, overlayTestParser, type OverlayTestValue } from './ov
 export { parseProcesses, processesParser } from './processes.js';
 export { parseReservedports, reservedportsParser, type ReservedPortsValue } from './reservedports.js';
 export { parseSourcevip, sourcevipParser, type SourceVipValue } from './sourcevip.js';
+export { parseStrongswanValues, strongswanValuesParser, type StrongswanValues } from './strongswan-values.js';
 export { parseSubnetEnv, subnetEnvParser } from './subnet-env.js';
 export { parseTencentSecurityGroups, tencentSecurityGroupsParser, type TencentSecurityGroupsValue } from './tencent-security-groups.js';
 export { parseTerwayEniConfig, type TerwayEniConfig } from './terway-eni-config.js';
@@ -132,6 +135,7 @@ export const parsers: readonly Parser<unknown>[] = [
   processesParser,
   reservedportsParser,
   sourcevipParser,
+  strongswanValuesParser,
   subnetEnvParser,
   tencentSecurityGroupsParser,
   vpndebugParser,
