@@ -1,6 +1,6 @@
 import { isValidAddress, normalizeAddress } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
-import type { IptablesSave } from '../parsers/iptables-save.js';
+import type { IptablesKubeProxyScan } from '../parsers/iptables-save-kube-proxy-scan.js';
 import type { Ipvsadm } from '../parsers/ipvsadm.js';
 import { parseKubeProxyConfig } from '../parsers/kube-proxy-config.js';
 import type { NodeObject } from '../snapshot/objects.js';
@@ -21,19 +21,19 @@ export interface ProxyMode {
 }
 
 export interface NodeRuleOutputs {
-  iptables: IptablesSave[];
+  iptables: IptablesKubeProxyScan[];
   ipvs?: Ipvsadm;
 }
 
 export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterIPs: Set<string>, index: SnapshotIndex): ProxyMode {
   const ipvsOnClusterIPs = outputs.ipvs?.virtualServers.some((vs) => vs.address !== undefined && isValidAddress(vs.address) && clusterIPs.has(normalizeAddress(vs.address)));
   if (ipvsOnClusterIPs) return { mode: 'ipvs', from: 'ipvsadm lists virtual servers on Service cluster IPs' };
-  if (outputs.iptables.some((t) => t.kubeProxy.services.length > 0 || t.kubeProxy.noEndpoints.length > 0)) {
+  if (outputs.iptables.some((t) => t.services.length > 0 || t.noEndpoints.length > 0)) {
     return { mode: 'iptables', from: 'iptables-save holds kube-proxy per-Service rules (KUBE-SERVICES)' };
   }
   // IPVS mode keeps one static iptables rule per purpose, matching ipsets instead of Services:
   //   -A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ
-  if (outputs.iptables.some((t) => t.tables.some((table) => table.rules.some((r) => r.args.includes('KUBE-CLUSTER-IP'))))) {
+  if (outputs.iptables.some((t) => t.matchesClusterIPSet)) {
     return { mode: 'ipvs', from: 'iptables-save matches the KUBE-CLUSTER-IP ipset (kube-proxy IPVS mode)' };
   }
   const configured = configuredMode(node, index);

@@ -1,6 +1,6 @@
 import { isValidAddress, normalizeAddress } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
-import { type IptablesSave, parseIptablesSave } from '../parsers/iptables-save.js';
+import { type IptablesKubeProxyScan, scanIptablesSaveKubeProxy } from '../parsers/iptables-save-kube-proxy-scan.js';
 import { type IpvsVirtualServer, parseIpvsadm } from '../parsers/ipvsadm.js';
 import type { NodeObject } from '../snapshot/objects.js';
 import type { Source } from '../snapshot/source.js';
@@ -51,14 +51,19 @@ interface Lookup {
 }
 
 const key = (...parts: Array<string | number>) => parts.join('|');
-const norm = (address: string | undefined) => (address !== undefined && isValidAddress(address) ? normalizeAddress(address) : undefined);
+// A dotted quad without leading zeros is already ipaddr.js's normal form; ipvsadm and
+// iptables-save print nothing else for IPv4, so the full parse is left to the rest.
+const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const norm = (address: string | undefined) =>
+  address === undefined ? undefined : PLAIN_IPV4.test(address) ? address : isValidAddress(address) ? normalizeAddress(address) : undefined;
 
 // Services asking for topology-aware routing get per-zone endpoint subsets on each node.
 const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
 
 /**
  * Throws MissingDataError when the node lacks the output its proxy mode needs.
- * Not memoised: kube-proxy-rules-by-service.ts runs it once per node and keeps bounded summaries.
+ * Not memoised here: forwardingByService (kube-proxy-rules-by-service.ts) runs it once per node per
+ * index and keeps bounded summaries, so each node's outputs are read once for every fact.
  */
 export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): NodeForwarding {
   const commands = index.nodeOutputs(node.name)?.commands ?? {};
@@ -66,9 +71,9 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
   const v6File = commands['ip6tables-save'];
   const ipvsFile = commands.ipvsadm;
   // An output that is not iptables-save at all (no `*table`) is unusable, not empty.
-  const readable = (t: IptablesSave | undefined) => (t && t.tables.length > 0 ? t : undefined);
-  const v4 = readable(v4File ? index.parsed(v4File, parseIptablesSave) : undefined);
-  const v6 = readable(v6File ? index.parsed(v6File, parseIptablesSave) : undefined);
+  const readable = (t: IptablesKubeProxyScan | undefined) => (t && t.tables > 0 ? t : undefined);
+  const v4 = readable(v4File ? index.parsed(v4File, scanIptablesSaveKubeProxy) : undefined);
+  const v6 = readable(v6File ? index.parsed(v6File, scanIptablesSaveKubeProxy) : undefined);
   const ipvs = ipvsFile ? index.parsed(ipvsFile, parseIpvsadm) : undefined;
   if (!v4 && !v6 && !ipvs) {
     throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
@@ -137,15 +142,15 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
  * KUBE-EXTERNAL-SERVICES, the NodePort one matching `--dst-type LOCAL`
  * with no address). Either means kube-proxy has programmed the port.
  */
-function lookupOf(save: IptablesSave): Lookup {
+function lookupOf(save: IptablesKubeProxyScan): Lookup {
   const look: Lookup = { addressed: new Set(), nodePorts: new Set() };
-  for (const s of save.kubeProxy.services) {
+  for (const s of save.services) {
     const protocol = s.protocol.toUpperCase();
     if (s.kind === 'nodePort') look.nodePorts.add(key(s.port, protocol));
     const address = norm(s.address);
     if (address !== undefined) look.addressed.add(key(address, s.port, protocol));
   }
-  for (const r of save.kubeProxy.noEndpoints) {
+  for (const r of save.noEndpoints) {
     if (r.port === undefined) continue;
     const protocol = r.protocol?.toUpperCase() ?? '*';
     const address = norm(r.address);
@@ -158,7 +163,10 @@ function lookupOf(save: IptablesSave): Lookup {
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
 function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, vs: IpvsVirtualServer, out: NodeForwarding): void {
   const actual = new Set(
-    vs.realServers.filter((r) => (r.weight ?? 1) > 0 && r.port !== undefined && isValidAddress(r.address)).map((r) => hostPort(normalizeAddress(r.address), r.port!)),
+    vs.realServers.flatMap((r) => {
+      const address = (r.weight ?? 1) > 0 && r.port !== undefined ? norm(r.address) : undefined;
+      return address === undefined ? [] : [hostPort(address, r.port!)];
+    }),
   );
   const expected = readyEndpointTargets(index, p);
   const absent = [...expected].filter((t) => !actual.has(t)).sort();

@@ -96,7 +96,7 @@ export function kubeProxyRules(tables: TableLike[], warnings: CappedWarnings): K
   };
 }
 
-function serviceRules(nat: RuleLike[]): KubeProxyService[] {
+export function serviceRules(nat: RuleLike[]): KubeProxyService[] {
   const seen = new Set<string>();
   const out: KubeProxyService[] = [];
   for (const rule of nat) {
@@ -145,7 +145,7 @@ function endpointRules(nat: RuleLike[], warnings: CappedWarnings): Record<string
   return out;
 }
 
-function noEndpointRules(tables: TableLike[], protocolOfChain: Map<string, string>): KubeProxyNoEndpoints[] {
+export function noEndpointRules(tables: TableLike[], protocolOfChain: Map<string, string>): KubeProxyNoEndpoints[] {
   const out: KubeProxyNoEndpoints[] = [];
   for (const table of tables) {
     for (const rule of table.rules) {
