@@ -21,24 +21,40 @@ export interface ProxyMode {
 }
 
 export interface NodeRuleOutputs {
-  iptables: IptablesKubeProxyScan[];
+  /** Scanned on first call: not at all when ipvsadm already shows IPVS mode. */
+  iptables: () => IptablesKubeProxyScan[];
   ipvs?: Ipvsadm;
 }
 
+// A dotted quad without leading zeros is already ipaddr.js's normal form; ipvsadm and
+// iptables-save print nothing else for IPv4, so the full parse is left to the rest.
+const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** An address as ipvsadm or iptables-save prints it, in the normal form of `normalizeAddress`; undefined if invalid. */
+export const norm = (address: string | undefined) =>
+  address === undefined ? undefined : PLAIN_IPV4.test(address) ? address : isValidAddress(address) ? normalizeAddress(address) : undefined;
+
+/** `clusterIPs` holds normalised addresses. */
 export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterIPs: Set<string>, index: SnapshotIndex): ProxyMode {
-  const ipvsOnClusterIPs = outputs.ipvs?.virtualServers.some((vs) => vs.address !== undefined && isValidAddress(vs.address) && clusterIPs.has(normalizeAddress(vs.address)));
-  if (ipvsOnClusterIPs) return { mode: 'ipvs', from: 'ipvsadm lists virtual servers on Service cluster IPs' };
-  if (outputs.iptables.some((t) => t.services.length > 0 || t.noEndpoints.length > 0)) {
+  const onClusterIP = (address: string | undefined) => {
+    const a = norm(address);
+    return a !== undefined && clusterIPs.has(a);
+  };
+  if (outputs.ipvs?.virtualServers.some((vs) => onClusterIP(vs.address))) {
+    return { mode: 'ipvs', from: 'ipvsadm lists virtual servers on Service cluster IPs' };
+  }
+  const iptables = outputs.iptables();
+  if (iptables.some((t) => t.services.length > 0 || t.noEndpoints.length > 0)) {
     return { mode: 'iptables', from: 'iptables-save holds kube-proxy per-Service rules (KUBE-SERVICES)' };
   }
   // IPVS mode keeps one static iptables rule per purpose, matching ipsets instead of Services:
   //   -A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ
-  if (outputs.iptables.some((t) => t.matchesClusterIPSet)) {
+  if (iptables.some((t) => t.matchesClusterIPSet)) {
     return { mode: 'ipvs', from: 'iptables-save matches the KUBE-CLUSTER-IP ipset (kube-proxy IPVS mode)' };
   }
   const configured = configuredMode(node, index);
   if (configured) return configured;
-  if (outputs.iptables.length === 0) {
+  if (iptables.length === 0) {
     throw new MissingDataError('nodes/<node>/iptables-save: ipvsadm lists no Service virtual server and the kube-proxy mode is unknown (or the kube-proxy ConfigMap with key config.conf)');
   }
   // No rule and no config: only when kube-proxy is known to run is an empty rule set a gap.

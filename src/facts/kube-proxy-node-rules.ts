@@ -1,4 +1,3 @@
-import { isValidAddress, normalizeAddress } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
 import { type IptablesKubeProxyScan, scanIptablesSaveKubeProxy } from '../parsers/iptables-save-kube-proxy-scan.js';
 import { type IpvsVirtualServer, parseIpvsadm } from '../parsers/ipvsadm.js';
@@ -12,7 +11,7 @@ import {
   proxiedServicePorts,
   readyEndpointTargets,
 } from './kube-proxy-service-ports.js';
-import { type NodeRuleOutputs, proxyModeOf } from './kube-proxy-mode.js';
+import { type NodeRuleOutputs, norm, proxyModeOf } from './kube-proxy-mode.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 /**
@@ -50,12 +49,9 @@ interface Lookup {
   nodePorts: Set<string>;
 }
 
-const key = (...parts: Array<string | number>) => parts.join('|');
-// A dotted quad without leading zeros is already ipaddr.js's normal form; ipvsadm and
-// iptables-save print nothing else for IPv4, so the full parse is left to the rest.
-const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const norm = (address: string | undefined) =>
-  address === undefined ? undefined : PLAIN_IPV4.test(address) ? address : isValidAddress(address) ? normalizeAddress(address) : undefined;
+// Template literals, not a rest-argument join: these keys are built ~40,000 times per node.
+const addressKey = (address: string, port: number, protocol: string) => `${address}|${port}|${protocol}`;
+const portKey = (port: number, protocol: string) => `${port}|${protocol}`;
 
 // Services asking for topology-aware routing get per-zone endpoint subsets on each node.
 const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
@@ -72,14 +68,21 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
   const ipvsFile = commands.ipvsadm;
   // An output that is not iptables-save at all (no `*table`) is unusable, not empty.
   const readable = (t: IptablesKubeProxyScan | undefined) => (t && t.tables > 0 ? t : undefined);
-  const v4 = readable(v4File ? index.parsed(v4File, scanIptablesSaveKubeProxy) : undefined);
-  const v6 = readable(v6File ? index.parsed(v6File, scanIptablesSaveKubeProxy) : undefined);
+  // The iptables-save files are scanned only when needed: when ipvsadm lists virtual servers on
+  // cluster IPs the node is in IPVS mode and iptables-save plays no part in any finding, so a
+  // 34 MB file is not read and its diagnostics are not collected (it stays in the snapshot).
+  let scanned: { v4?: IptablesKubeProxyScan; v6?: IptablesKubeProxyScan } | undefined;
+  const iptables = () =>
+    (scanned ??= {
+      v4: readable(v4File ? index.parsed(v4File, scanIptablesSaveKubeProxy) : undefined),
+      v6: readable(v6File ? index.parsed(v6File, scanIptablesSaveKubeProxy) : undefined),
+    });
   const ipvs = ipvsFile ? index.parsed(ipvsFile, parseIpvsadm) : undefined;
-  if (!v4 && !v6 && !ipvs) {
+  if (!ipvs && !iptables().v4 && !iptables().v6) {
     throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
   }
   const { ports, clusterIPs } = proxiedServicePorts(index);
-  const outputs: NodeRuleOutputs = { iptables: [v4, v6].filter((t) => t !== undefined) };
+  const outputs: NodeRuleOutputs = { iptables: () => [iptables().v4, iptables().v6].filter((t) => t !== undefined) };
   if (ipvs) outputs.ipvs = ipvs;
   const mode = proxyModeOf(node, outputs, clusterIPs, index);
   const out: NodeForwarding = { mode: mode.mode, modeFrom: mode.from, checked: 0, missing: [], mismatches: [], source: { file: '' } };
@@ -92,25 +95,26 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
     for (const vs of ipvs.virtualServers) {
       const address = norm(vs.address);
       if (address === undefined || vs.port === undefined) continue;
-      byAddress.set(key(address, vs.port, vs.protocol), vs);
-      if (!clusterIPs.has(address)) nodePorts.add(key(vs.port, vs.protocol));
+      byAddress.set(addressKey(address, vs.port, vs.protocol), vs);
+      if (!clusterIPs.has(address)) nodePorts.add(portKey(vs.port, vs.protocol));
     }
     const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
     for (const p of ports) {
       for (const ip of p.clusterIPs) {
         out.checked++;
-        const vs = byAddress.get(key(ip, p.port, p.protocol));
+        const vs = byAddress.get(addressKey(ip, p.port, p.protocol));
         if (!vs) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
         else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, vs, out);
       }
       if (p.nodePort !== undefined) {
         out.checked++;
-        if (!nodePorts.has(key(p.nodePort, p.protocol))) out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
+        if (!nodePorts.has(portKey(p.nodePort, p.protocol))) out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
       }
     }
     return out;
   }
 
+  const { v4, v6 } = iptables();
   if (!v4 && !v6) throw new MissingDataError('nodes/<node>/iptables-save (iptables-save): kube-proxy runs in iptables mode on the node');
   out.source = { file: (v4 ? v4File : v6File)!.file };
   const lookups = { 4: v4 ? lookupOf(v4) : undefined, 6: v6 ? lookupOf(v6) : undefined };
@@ -120,14 +124,14 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
       const look = lookups[familyOf(ip)];
       if (!look) continue; // e.g. the IPv6 cluster IP of a dual-stack Service when only iptables-save was captured
       out.checked++;
-      if (!look.addressed.has(key(ip, p.port, p.protocol)) && !look.addressed.has(key(ip, p.port, '*'))) {
+      if (!look.addressed.has(addressKey(ip, p.port, p.protocol)) && !look.addressed.has(addressKey(ip, p.port, '*'))) {
         out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
       }
     }
     const look = p.nodePort === undefined ? undefined : lookups[familyOf(p.clusterIPs[0]!)];
     if (p.nodePort !== undefined && look) {
       out.checked++;
-      if (!look.nodePorts.has(key(p.nodePort, p.protocol)) && !look.nodePorts.has(key(p.nodePort, '*'))) {
+      if (!look.nodePorts.has(portKey(p.nodePort, p.protocol)) && !look.nodePorts.has(portKey(p.nodePort, '*'))) {
         out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
       }
     }
@@ -146,29 +150,35 @@ function lookupOf(save: IptablesKubeProxyScan): Lookup {
   const look: Lookup = { addressed: new Set(), nodePorts: new Set() };
   for (const s of save.services) {
     const protocol = s.protocol.toUpperCase();
-    if (s.kind === 'nodePort') look.nodePorts.add(key(s.port, protocol));
+    if (s.kind === 'nodePort') look.nodePorts.add(portKey(s.port, protocol));
     const address = norm(s.address);
-    if (address !== undefined) look.addressed.add(key(address, s.port, protocol));
+    if (address !== undefined) look.addressed.add(addressKey(address, s.port, protocol));
   }
   for (const r of save.noEndpoints) {
     if (r.port === undefined) continue;
     const protocol = r.protocol?.toUpperCase() ?? '*';
     const address = norm(r.address);
-    if (address !== undefined) look.addressed.add(key(address, r.port, protocol));
-    else if (r.address === undefined) look.nodePorts.add(key(r.port, protocol));
+    if (address !== undefined) look.addressed.add(addressKey(address, r.port, protocol));
+    else if (r.address === undefined) look.nodePorts.add(portKey(r.port, protocol));
   }
   return look;
 }
 
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
 function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, vs: IpvsVirtualServer, out: NodeForwarding): void {
-  const actual = new Set(
-    vs.realServers.flatMap((r) => {
-      const address = (r.weight ?? 1) > 0 && r.port !== undefined ? norm(r.address) : undefined;
-      return address === undefined ? [] : [hostPort(address, r.port!)];
-    }),
-  );
+  const actual = new Set<string>();
+  for (const r of vs.realServers) {
+    const address = (r.weight ?? 1) > 0 && r.port !== undefined ? norm(r.address) : undefined;
+    if (address !== undefined) actual.add(hostPort(address, r.port!));
+  }
   const expected = readyEndpointTargets(index, p);
+  // The usual case, checked without building arrays: equal sizes and actual ⊆ expected mean equal sets.
+  let same = actual.size === expected.size;
+  for (const t of actual) {
+    if (!same) break;
+    same = expected.has(t);
+  }
+  if (same) return;
   const absent = [...expected].filter((t) => !actual.has(t)).sort();
   const extra = [...actual].filter((t) => !expected.has(t)).sort();
   if (absent.length === 0 && extra.length === 0) return;

@@ -1,6 +1,7 @@
 import { isValidAddress, normalizeAddress } from '../cidr/index.js';
 import { kubeProxyServiceKey } from '../parsers/iptables-save.js';
 import type { ServiceObject } from '../snapshot/objects.js';
+import { norm } from './kube-proxy-mode.js';
 import { objectKey, type SnapshotIndex } from './snapshot-index.js';
 
 /**
@@ -75,8 +76,19 @@ const targetsCache = new WeakMap<ServiceObject, Map<string, Set<string>>>();
  * Service so 5,000 nodes do not recompute it.
  */
 export function readyEndpointTargets(index: SnapshotIndex, port: ProxiedPort): Set<string> {
-  const perService = targetsCache.get(port.service) ?? new Map<string, Set<string>>();
-  targetsCache.set(port.service, perService);
+  // Looked up once per node for every Service port: one WeakMap hit instead of two maps and a key string.
+  const known = byPort.get(port);
+  if (known) return known;
+  const targets = targetsOf(index, port);
+  byPort.set(port, targets);
+  return targets;
+}
+
+const byPort = new WeakMap<ProxiedPort, Set<string>>();
+
+function targetsOf(index: SnapshotIndex, port: ProxiedPort): Set<string> {
+  let perService = targetsCache.get(port.service);
+  if (!perService) targetsCache.set(port.service, (perService = new Map<string, Set<string>>()));
   const key = `${port.portName}/${port.protocol}`;
   const hit = perService.get(key);
   if (hit) return hit;
@@ -84,7 +96,10 @@ export function readyEndpointTargets(index: SnapshotIndex, port: ProxiedPort): S
   for (const ep of index.endpointsByService.get(objectKey(port.service.namespace, port.service.name)) ?? []) {
     const epPort = ep.ports.find((p) => (p.name ?? '') === port.portName && p.protocol.toUpperCase() === port.protocol);
     if (!epPort) continue;
-    for (const a of ep.addresses) if (a.ready && isValidAddress(a.ip)) targets.add(hostPort(normalizeAddress(a.ip), epPort.port));
+    for (const a of ep.addresses) {
+      const ip = a.ready ? norm(a.ip) : undefined;
+      if (ip !== undefined) targets.add(hostPort(ip, epPort.port));
+    }
   }
   perService.set(key, targets);
   return targets;

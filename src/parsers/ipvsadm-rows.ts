@@ -9,6 +9,7 @@ type Format = Ipvsadm['format'];
 
 const LARGENUM = /^(\d+)([KMGT]?)$/;
 const INT = /^\d+$/;
+const ENDPOINT = /^(?:\[([0-9A-Fa-f:.]+)\]|(\d{1,3}(?:\.\d{1,3}){3})):(\S*)$/;
 
 export function formatOf(title: string): Format {
   if (title.includes('Conns')) return 'stats';
@@ -20,15 +21,11 @@ export function formatOf(title: string): Format {
 
 /** `10.96.0.1:443`, `[fd00::1]:443`, `10.96.0.1:https`; a host name (possibly cut at 33/28 characters) yields no address. */
 function endpointOf(token: string): Endpoint {
-  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|(\d{1,3}(?:\.\d{1,3}){3})):(\S*)$/.exec(token);
+  const m = ENDPOINT.exec(token);
   if (!m) return { named: true, family: token.startsWith('[') ? 6 : 4 };
-  const portText = m[3] as string;
-  const out: Endpoint = {
-    address: (m[1] ?? m[2]) as string,
-    named: !INT.test(portText),
-    family: m[1] === undefined ? 4 : 6,
-  };
-  if (INT.test(portText)) out.port = Number(portText);
+  const numeric = INT.test(m[3] as string);
+  const out: Endpoint = { address: (m[1] ?? m[2]) as string, named: !numeric, family: m[1] === undefined ? 4 : 6 };
+  if (numeric) out.port = Number(m[3]);
   return out;
 }
 
@@ -69,7 +66,9 @@ export function realServerOf(m: RegExpExecArray, line: number, format: Format): 
   return { server: rs, named: at.named, columnsOk: readRealColumns(rs, columns(m[2]), format) };
 }
 
-const columns = (rest: string | undefined) => (rest ?? '').split(/\s+/).filter(Boolean);
+const SPACES = /\s+/;
+// `rest` starts after the matched `\s*`, so only an empty rest splits into an empty column.
+const columns = (rest: string | undefined) => (rest ? rest.split(SPACES) : []);
 
 function readVirtualColumns(vs: IpvsVirtualServer, cols: string[], format: Format): boolean {
   const counters = countersOf(cols, format);
@@ -98,14 +97,22 @@ function readRealColumns(rs: IpvsRealServer, cols: string[], format: Format): bo
     if (counters) Object.assign(rs, counters);
     return counters !== undefined;
   }
-  const [first, ...ints] = cols;
-  if (first === undefined || ints.length !== 3 || !ints.every((c) => INT.test(c))) return false;
-  const [b, c, d] = ints.map(Number) as [number, number, number];
-  if (format === 'thresholds' && INT.test(first)) Object.assign(rs, { upperThreshold: Number(first), lowerThreshold: b });
-  else if (format === 'persistent-conn' && INT.test(first)) Object.assign(rs, { weight: Number(first), persistConn: b });
-  else if (format === 'default') Object.assign(rs, { forward: first, weight: b });
-  else return false;
-  Object.assign(rs, { activeConn: c, inactConn: d });
+  if (cols.length !== 4) return false;
+  const [first, bText, cText, dText] = cols as [string, string, string, string];
+  if (!INT.test(bText) || !INT.test(cText) || !INT.test(dText)) return false;
+  const b = Number(bText);
+  if (format === 'thresholds' && INT.test(first)) {
+    rs.upperThreshold = Number(first);
+    rs.lowerThreshold = b;
+  } else if (format === 'persistent-conn' && INT.test(first)) {
+    rs.weight = Number(first);
+    rs.persistConn = b;
+  } else if (format === 'default') {
+    rs.forward = first;
+    rs.weight = b;
+  } else return false;
+  rs.activeConn = Number(cText);
+  rs.inactConn = Number(dText);
   return true;
 }
 
@@ -113,8 +120,9 @@ const SCALE: Record<string, number> = { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 }
 
 /** Five `--stats` or `--rate` columns (the rate format only when the header said so); undefined if they are not five counters. */
 function countersOf(cols: string[], format: Format): { stats: IpvsStats } | { rate: IpvsRate } | undefined {
+  if (cols.length !== 5) return undefined;
   const parsed = cols.map((c) => LARGENUM.exec(c));
-  if (cols.length !== 5 || !parsed.every((m) => m !== null)) return undefined;
+  if (!parsed.every((m) => m !== null)) return undefined;
   const values = parsed.map((m) => Number(m?.[1]) * (SCALE[m?.[2] ?? ''] ?? 1));
   const [a, b, c, d, e] = values as [number, number, number, number, number];
   return format === 'rate'
