@@ -40,3 +40,17 @@ export function numberedLines(text: string): { text: string; line: number }[] {
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.map((content, index) => ({ text: content, line: index + 1 }));
 }
+
+/**
+ * Visits each line with its 1-based number without building an array of lines: `conntrack -L` of a busy
+ * node or a day of logs can run to millions of lines.
+ */
+export function forEachLine(text: string, visit: (line: string, number: number) => void): void {
+  let start = 0;
+  for (let number = 1; start < text.length; number += 1) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    visit(text.slice(start, stop), number);
+    start = stop + 1;
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { cappedWarnings, type CappedWarnings } from './capped-warnings.js';
+import { cappedWarnings, type CappedWarnings, forEachLine } from './capped-warnings.js';
 import { defineParser, type ParseOptions, type ParseResult } from './define-parser.js';
 
 export const ConntrackCounters = z.object({
@@ -109,17 +109,6 @@ class ListTally {
   }
 }
 
-/** One pass over possibly millions of -L lines: no array of lines, no object per entry. */
-function scan(text: string, visit: (line: string, number: number) => void): void {
-  let start = 0;
-  for (let number = 1; start < text.length; number += 1) {
-    const end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    visit(text.slice(start, stop), number);
-    start = stop + 1;
-  }
-}
-
 interface ScanState {
   form?: 'stats' | 'list';
   cpus: ConntrackCpuStats[];
@@ -160,7 +149,7 @@ function totalsOf(cpus: readonly ConntrackCpuStats[]): ConntrackCounters {
 function parseConntrackText(text: string, options: ParseOptions): ParseResult<ConntrackValue> {
   const warnings = cappedWarnings(options.file);
   const state: ScanState = { cpus: [], tally: new ListTally() };
-  scan(text, (line, number) => readLine(line, number, state, warnings));
+  forEachLine(text, (line, number) => readLine(line, number, state, warnings));
   const diagnostics: Diagnostic[] = [];
   const value: ConntrackValue = { form: state.form ?? 'unknown' };
   if (state.cpus.length > 0) value.stats = { cpus: state.cpus, totals: totalsOf(state.cpus) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { cappedWarnings } from './capped-warnings.js';
+import { cappedWarnings, forEachLine } from './capped-warnings.js';
 import { type ParseOptions, defineParser } from './define-parser.js';
 import { type LogLineEntry, logLineCatalog } from './log-line-catalog.js';
 import { splitLogPrefix } from './log-timestamps.js';
@@ -53,17 +53,6 @@ function record(messages: Map<string, LogMessage>, entry: LogLineEntry, line: nu
   }
 }
 
-/** Visits each line without building an array of a possibly huge log. */
-function scan(text: string, visit: (line: string, number: number) => void): void {
-  let start = 0;
-  for (let number = 1; start < text.length; number += 1) {
-    const end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    visit(text.slice(start, stop), number);
-    start = stop + 1;
-  }
-}
-
 export const logLinesParser = defineParser<LogLinesValue>({
   id: 'log-lines',
   command: 'logs/<component>.log (kubectl logs, journalctl, /var/log/containers, Windows C:\\k\\*.log)',
@@ -81,7 +70,7 @@ export const logLinesParser = defineParser<LogLinesValue>({
     const warnings = cappedWarnings(file);
     const diagnostics: Diagnostic[] = [];
     let lines = 0;
-    scan(text, (raw, line) => {
+    forEachLine(text, (raw, line) => {
       if (raw.trim() === '') return;
       lines += 1;
       const { timestamp, message, broken } = splitLogPrefix(raw);
