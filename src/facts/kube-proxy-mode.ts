@@ -1,7 +1,7 @@
 import { isValidAddress, normalizeAddress } from '../cidr/index.js';
 import { MissingDataError } from '../errors.js';
 import type { IptablesKubeProxyScan } from '../parsers/iptables-save-kube-proxy-scan.js';
-import type { Ipvsadm } from '../parsers/ipvsadm.js';
+import type { IpvsForwarding } from '../parsers/ipvsadm-forwarding-scan.js';
 import { parseKubeProxyConfig } from '../parsers/kube-proxy-config.js';
 import type { NodeObject } from '../snapshot/objects.js';
 import { kubeProxyConfigTextForNode } from './kube-proxy-configs.js';
@@ -23,7 +23,7 @@ export interface ProxyMode {
 export interface NodeRuleOutputs {
   /** Scanned on first call: not at all when ipvsadm already shows IPVS mode. */
   iptables: () => IptablesKubeProxyScan[];
-  ipvs?: Ipvsadm;
+  ipvs?: IpvsForwarding;
 }
 
 // A dotted quad without leading zeros is already ipaddr.js's normal form; ipvsadm and
@@ -40,7 +40,7 @@ export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterI
     const a = norm(address);
     return a !== undefined && clusterIPs.has(a);
   };
-  if (outputs.ipvs?.virtualServers.some((vs) => onClusterIP(vs.address))) {
+  if (outputs.ipvs?.vsAddress.some((address) => address !== '' && onClusterIP(address))) {
     return { mode: 'ipvs', from: 'ipvsadm lists virtual servers on Service cluster IPs' };
   }
   const iptables = outputs.iptables();

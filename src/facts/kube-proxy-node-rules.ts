@@ -1,6 +1,6 @@
 import { MissingDataError } from '../errors.js';
 import { type IptablesKubeProxyScan, scanIptablesSaveKubeProxy } from '../parsers/iptables-save-kube-proxy-scan.js';
-import { type IpvsVirtualServer, parseIpvsadm } from '../parsers/ipvsadm.js';
+import { type IpvsForwarding, scanIpvsadmForwarding } from '../parsers/ipvsadm-forwarding-scan.js';
 import type { NodeObject } from '../snapshot/objects.js';
 import type { Source } from '../snapshot/source.js';
 import {
@@ -77,7 +77,7 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
       v4: readable(v4File ? index.parsed(v4File, scanIptablesSaveKubeProxy) : undefined),
       v6: readable(v6File ? index.parsed(v6File, scanIptablesSaveKubeProxy) : undefined),
     });
-  const ipvs = ipvsFile ? index.parsed(ipvsFile, parseIpvsadm) : undefined;
+  const ipvs = ipvsFile ? index.parsed(ipvsFile, scanIpvsadmForwarding) : undefined;
   if (!ipvs && !iptables().v4 && !iptables().v6) {
     throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
   }
@@ -90,21 +90,24 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
   if (mode.mode === 'ipvs') {
     if (!ipvs || !ipvsFile) throw new MissingDataError('nodes/<node>/ipvsadm (ipvsadm -Ln): kube-proxy runs in IPVS mode on the node');
     out.source = { file: ipvsFile.file };
-    const byAddress = new Map<string, IpvsVirtualServer>();
+    // Virtual server index by `address|port|PROTO`.
+    const byAddress = new Map<string, number>();
     const nodePorts = new Set<string>();
-    for (const vs of ipvs.virtualServers) {
-      const address = norm(vs.address);
-      if (address === undefined || vs.port === undefined) continue;
-      byAddress.set(addressKey(address, vs.port, vs.protocol), vs);
-      if (!clusterIPs.has(address)) nodePorts.add(portKey(vs.port, vs.protocol));
+    for (let vs = 0; vs < ipvs.vsAddress.length; vs++) {
+      const address = ipvs.vsAddress[vs] === '' ? undefined : norm(ipvs.vsAddress[vs]);
+      const port = ipvs.vsPort[vs]!;
+      const protocol = ipvs.vsProtocol[vs]!;
+      if (address === undefined || port < 0) continue;
+      byAddress.set(addressKey(address, port, protocol), vs);
+      if (!clusterIPs.has(address)) nodePorts.add(portKey(port, protocol));
     }
     const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
     for (const p of ports) {
       for (const ip of p.clusterIPs) {
         out.checked++;
         const vs = byAddress.get(addressKey(ip, p.port, p.protocol));
-        if (!vs) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
-        else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, vs, out);
+        if (vs === undefined) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
+        else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, ipvs, vs, out);
       }
       if (p.nodePort !== undefined) {
         out.checked++;
@@ -165,11 +168,14 @@ function lookupOf(save: IptablesKubeProxyScan): Lookup {
 }
 
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
-function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, vs: IpvsVirtualServer, out: NodeForwarding): void {
+function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
   const actual = new Set<string>();
-  for (const r of vs.realServers) {
-    const address = (r.weight ?? 1) > 0 && r.port !== undefined ? norm(r.address) : undefined;
-    if (address !== undefined) actual.add(hostPort(address, r.port!));
+  const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsAddress.length;
+  for (let r = ipvs.vsRealStart[vs]!; r < last; r++) {
+    // -1: no weight printed (counted as weighted in) or no numeric port.
+    const port = ipvs.rsPort[r]!;
+    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
+    if (address !== undefined) actual.add(hostPort(address, port));
   }
   const expected = readyEndpointTargets(index, p);
   // The usual case, checked without building arrays: equal sizes and actual ⊆ expected mean equal sets.

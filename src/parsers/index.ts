@@ -77,6 +77,7 @@ export { parseIptablesSave, iptablesSaveParser } from './iptables-save.js';
 export { scanIptablesSaveKubeProxy, type IptablesKubeProxyScan } from './iptables-save-kube-proxy-scan.js';
 export { parseIpvsadm, ipvsadmParser, type Ipvsadm } from './ipvsadm.js';
 export { parseIpvsadmTimeout, ipvsadmTimeoutParser, type IpvsadmTimeout } from './ipvsadm-timeout.js';
+export { scanIpvsadmForwarding, type IpvsForwarding } from './ipvsadm-forwarding-scan.js';
 export { parseKubeProxyConfig, kubeProxyConfigParser, type KubeProxyConfig } from './kube-proxy-config.js';
 export { parseKubectlErrors, kubectlErrorsParser, type KubectlErrorsValue } from './kubectl-errors.js';
 export { parseLogLines, logLinesParser, type LogLinesValue } from './log-lines.js';

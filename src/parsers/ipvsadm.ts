@@ -59,12 +59,13 @@ export const Ipvsadm = z.object({
 });
 export type Ipvsadm = z.infer<typeof Ipvsadm>;
 
-const VERSION = /^IP Virtual Server version (\S+) \(size=(\d+)\)/;
-const VIRTUAL = /^(TCP|UDP|SCTP)\s+(\S+)\s*(.*)$/;
-const FWMARK = /^FWM\s+(\d+)(\s+IPv6)?\s*(.*)$/;
-const REAL = /^\s+->\s+(\S+)\s*(.*)$/;
-const REMOTE_TITLE = /^\s*-> RemoteAddress:Port/;
-const COLUMNS_MISMATCH = (kind: string) => `${kind}-server row does not have the columns its header announces`;
+/** Row patterns, exported for ipvsadm-forwarding-scan.ts, which must classify rows exactly as parse does. */
+export const VERSION = /^IP Virtual Server version (\S+) \(size=(\d+)\)/;
+export const VIRTUAL = /^(TCP|UDP|SCTP)\s+(\S+)\s*(.*)$/;
+export const FWMARK = /^FWM\s+(\d+)(\s+IPv6)?\s*(.*)$/;
+export const REAL = /^\s+->\s+(\S+)\s*(.*)$/;
+export const REMOTE_TITLE = /^\s*-> RemoteAddress:Port/;
+export const COLUMNS_MISMATCH = (kind: string) => `${kind}-server row does not have the columns its header announces`;
 
 const empty = (): Ipvsadm => ({ format: 'default', virtualServers: [], namesResolved: false });
 
