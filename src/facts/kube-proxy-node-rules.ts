@@ -9,6 +9,7 @@ import {
   describeNodePort,
   hostPort,
   proxiedServicePorts,
+  readyEndpointPortsByAddress,
   readyEndpointTargets,
 } from './kube-proxy-service-ports.js';
 import { type NodeRuleOutputs, norm, proxyModeOf } from './kube-proxy-mode.js';
@@ -169,22 +170,29 @@ function lookupOf(save: IptablesKubeProxyScan): Lookup {
 
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
 function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
-  const actual = new Set<string>();
+  const first = ipvs.vsRealStart[vs]!;
   const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsAddress.length;
-  for (let r = ipvs.vsRealStart[vs]!; r < last; r++) {
+  const expected = readyEndpointTargets(index, p);
+  // The usual case, checked without allocating: every weighted real server is a ready endpoint and
+  // there are as many of them (IPVS refuses a second identical real server in one virtual server).
+  const byAddress = readyEndpointPortsByAddress(index, p);
+  let weighted = 0;
+  let allReady = true;
+  for (let r = first; r < last && allReady; r++) {
     // -1: no weight printed (counted as weighted in) or no numeric port.
+    const port = ipvs.rsPort[r]!;
+    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
+    if (address === undefined) continue;
+    weighted++;
+    allReady = byAddress.get(address)?.has(port) === true;
+  }
+  if (allReady && weighted === expected.size) return;
+  const actual = new Set<string>();
+  for (let r = first; r < last; r++) {
     const port = ipvs.rsPort[r]!;
     const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
     if (address !== undefined) actual.add(hostPort(address, port));
   }
-  const expected = readyEndpointTargets(index, p);
-  // The usual case, checked without building arrays: equal sizes and actual ⊆ expected mean equal sets.
-  let same = actual.size === expected.size;
-  for (const t of actual) {
-    if (!same) break;
-    same = expected.has(t);
-  }
-  if (same) return;
   const absent = [...expected].filter((t) => !actual.has(t)).sort();
   const extra = [...actual].filter((t) => !expected.has(t)).sort();
   if (absent.length === 0 && extra.length === 0) return;

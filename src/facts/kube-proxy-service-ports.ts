@@ -68,7 +68,7 @@ export function proxiedServicePorts(index: SnapshotIndex): ProxiedPorts {
   return out;
 }
 
-const targetsCache = new WeakMap<ServiceObject, Map<string, Set<string>>>();
+const targetsCache = new WeakMap<ServiceObject, Map<string, ReadyEndpoints>>();
 
 /**
  * `ip:port` of the ready endpoints behind one Service port, from Endpoints and
@@ -76,33 +76,51 @@ const targetsCache = new WeakMap<ServiceObject, Map<string, Set<string>>>();
  * Service so 5,000 nodes do not recompute it.
  */
 export function readyEndpointTargets(index: SnapshotIndex, port: ProxiedPort): Set<string> {
+  return readyEndpoints(index, port).targets;
+}
+
+/** The same endpoints as address → ports, so a real server can be looked up without building a string. */
+export function readyEndpointPortsByAddress(index: SnapshotIndex, port: ProxiedPort): Map<string, Set<number>> {
+  return readyEndpoints(index, port).byAddress;
+}
+
+interface ReadyEndpoints {
+  targets: Set<string>;
+  byAddress: Map<string, Set<number>>;
+}
+
+function readyEndpoints(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
   // Looked up once per node for every Service port: one WeakMap hit instead of two maps and a key string.
   const known = byPort.get(port);
   if (known) return known;
-  const targets = targetsOf(index, port);
-  byPort.set(port, targets);
-  return targets;
+  const ready = readyEndpointsOf(index, port);
+  byPort.set(port, ready);
+  return ready;
 }
 
-const byPort = new WeakMap<ProxiedPort, Set<string>>();
+const byPort = new WeakMap<ProxiedPort, ReadyEndpoints>();
 
-function targetsOf(index: SnapshotIndex, port: ProxiedPort): Set<string> {
+function readyEndpointsOf(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
   let perService = targetsCache.get(port.service);
-  if (!perService) targetsCache.set(port.service, (perService = new Map<string, Set<string>>()));
+  if (!perService) targetsCache.set(port.service, (perService = new Map<string, ReadyEndpoints>()));
   const key = `${port.portName}/${port.protocol}`;
   const hit = perService.get(key);
   if (hit) return hit;
-  const targets = new Set<string>();
+  const ready: ReadyEndpoints = { targets: new Set<string>(), byAddress: new Map<string, Set<number>>() };
   for (const ep of index.endpointsByService.get(objectKey(port.service.namespace, port.service.name)) ?? []) {
     const epPort = ep.ports.find((p) => (p.name ?? '') === port.portName && p.protocol.toUpperCase() === port.protocol);
     if (!epPort) continue;
     for (const a of ep.addresses) {
       const ip = a.ready ? norm(a.ip) : undefined;
-      if (ip !== undefined) targets.add(hostPort(ip, epPort.port));
+      if (ip === undefined) continue;
+      ready.targets.add(hostPort(ip, epPort.port));
+      let ports = ready.byAddress.get(ip);
+      if (!ports) ready.byAddress.set(ip, (ports = new Set<number>()));
+      ports.add(epPort.port);
     }
   }
-  perService.set(key, targets);
-  return targets;
+  perService.set(key, ready);
+  return ready;
 }
 
 /** `10.0.0.1:80`, `[fd00::1]:80` — the form ipvsadm and iptables print. */
