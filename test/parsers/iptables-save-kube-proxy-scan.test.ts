@@ -1,41 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { commandCaptures, repoRoot } from './command-captures.js';
 import { parseIptablesSave } from '../../src/parsers/iptables-save.js';
 import { scanIptablesSaveKubeProxy } from '../../src/parsers/iptables-save-kube-proxy-scan.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outputs = join(root, 'test/fixtures/outputs/iptables-save');
-const rules = join(root, 'snapshots/rules');
-
-/** Every iptables-save fixture: the parser's own and each rule fixture node's capture. */
-function fixtures(): string[] {
-  const files = readdirSync(outputs).map((f) => join(outputs, f));
-  for (const rule of readdirSync(rules)) {
-    for (const variant of readdirSync(join(rules, rule))) {
-      const nodes = join(rules, rule, variant, 'nodes');
-      let names: string[] = [];
-      try {
-        names = readdirSync(nodes);
-      } catch {
-        continue;
-      }
-      for (const node of names) {
-        for (const command of ['iptables-save', 'ip6tables-save']) {
-          const file = join(nodes, node, command);
-          try {
-            readFileSync(file);
-            files.push(file);
-          } catch {
-            // not captured for this node
-          }
-        }
-      }
-    }
-  }
-  return files;
-}
 
 const variants = (text: string) => ({
   text,
@@ -45,10 +13,10 @@ const variants = (text: string) => ({
 });
 
 describe('scanIptablesSaveKubeProxy agrees with parseIptablesSave', () => {
-  const files = fixtures();
+  const files = commandCaptures('iptables-save', ['iptables-save', 'ip6tables-save']);
   it('finds the fixtures', () => expect(files.length).toBeGreaterThan(10));
-  it.each(files.map((f) => [f.slice(root.length)]))('%s', (relative) => {
-    for (const [variant, text] of Object.entries(variants(readFileSync(join(root, relative), 'utf8')))) {
+  it.each(files.map((f) => [f]))('%s', (relative) => {
+    for (const [variant, text] of Object.entries(variants(readFileSync(join(repoRoot, relative), 'utf8')))) {
       const full = parseIptablesSave(text, { file: 'f' });
       const scan = scanIptablesSaveKubeProxy(text, { file: 'f' });
       const clusterIPSet = full.value.tables.some((t) => t.rules.some((r) => r.args.includes('KUBE-CLUSTER-IP')));

@@ -1,29 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { commandCaptures, repoRoot } from './command-captures.js';
 import { type Ipvsadm, parseIpvsadm } from '../../src/parsers/ipvsadm.js';
 import { type IpvsForwarding, scanIpvsadmForwarding } from '../../src/parsers/ipvsadm-forwarding-scan.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outputs = join(root, 'test/fixtures/outputs/ipvsadm');
-const rules = join(root, 'snapshots/rules');
-
-/** Every ipvsadm fixture: the parser's own and each rule fixture node's capture. */
-function fixtures(): string[] {
-  const files = readdirSync(outputs).map((f) => join(outputs, f));
-  for (const rule of readdirSync(rules)) {
-    for (const variant of readdirSync(join(rules, rule))) {
-      const nodes = join(rules, rule, variant, 'nodes');
-      if (!existsSync(nodes)) continue;
-      for (const node of readdirSync(nodes)) {
-        const file = join(nodes, node, 'ipvsadm');
-        if (existsSync(file)) files.push(file);
-      }
-    }
-  }
-  return files;
-}
 
 /** parseIpvsadm's value in the scan's shape: the fields the kube-proxy facts read. */
 function project(full: Ipvsadm): IpvsForwarding {
@@ -55,10 +35,10 @@ const variants = (text: string) => ({
 });
 
 describe('scanIpvsadmForwarding agrees with parseIpvsadm', () => {
-  const files = fixtures();
+  const files = commandCaptures('ipvsadm', ['ipvsadm']);
   it('finds the fixtures', () => expect(files.length).toBeGreaterThan(5));
-  it.each(files.map((f) => [f.slice(root.length)]))('%s', (relative) => {
-    for (const [variant, text] of Object.entries(variants(readFileSync(join(root, relative), 'utf8')))) {
+  it.each(files.map((f) => [f]))('%s', (relative) => {
+    for (const [variant, text] of Object.entries(variants(readFileSync(join(repoRoot, relative), 'utf8')))) {
       const full = parseIpvsadm(text, { file: 'f' });
       const scan = scanIpvsadmForwarding(text, { file: 'f' });
       expect({ variant, ...scan.value }).toEqual({ variant, ...project(full.value) });
