@@ -1,9 +1,9 @@
-import { parseAliyunRouteEntries, type RouteTable } from '../parsers/aliyun-route-entries.js';
-import { parseAliyunSnatEntries, type SnatEntry } from '../parsers/aliyun-snat-entries.js';
-import { parseAliyunVswitches, type VSwitch } from '../parsers/aliyun-vswitches.js';
-import { type AzureRoute, parseAzureRoutes } from '../parsers/azure-routes.js';
+import { parseAliyunRouteEntries, type RouteTable } from '../parsers/cloud/aliyun-route-entries.js';
+import { parseAliyunSnatEntries, type SnatEntry } from '../parsers/cloud/aliyun-snat-entries.js';
+import { parseAliyunVswitches, type VSwitch } from '../parsers/cloud/aliyun-vswitches.js';
+import { type AzureRoute, parseAzureRoutes } from '../parsers/cloud/azure-routes.js';
 import type { ParseResult } from '../parsers/define-parser.js';
-import { parseTencentSecurityGroups, type SecurityGroup } from '../parsers/tencent-security-groups.js';
+import { parseTencentSecurityGroups, type SecurityGroup } from '../parsers/cloud/tencent-security-groups.js';
 import type { TextFile } from '../snapshot/schema.js';
 import type { Source } from '../snapshot/source.js';
 import type { SnapshotIndex } from './snapshot-index.js';

@@ -1,12 +1,12 @@
 import { defineSelector, type Selector } from './define.js';
-import { ipamRangeEventsByNode } from './ipam-range-events.js';
-import { nodesWithProxyRuleOutputs } from './kube-proxy-rules-by-service.js';
-import { isProxiedService } from './kube-proxy-service-ports.js';
-import { networkUnavailable } from './node-network-unavailable.js';
-import { hostPortsOf } from './pod-host-ports.js';
-import { podsWithMacNotFoundEvents } from './terway-mac-not-found.js';
-import { nodesWithPodsAwaitingNetwork } from './terway-node-readiness.js';
-import { isTerwayNode } from './terway-vswitches.js';
+import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
+import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
+import { isProxiedService } from './kube-proxy/kube-proxy-service-ports.js';
+import { networkUnavailable } from './cloud-routes/node-network-unavailable.js';
+import { hostPortsOf } from './cni/pod-host-ports.js';
+import { podsWithMacNotFoundEvents } from './terway/terway-mac-not-found.js';
+import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js';
+import { isTerwayNode } from './terway/terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
 
 /**

@@ -1,18 +1,7 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Snapshot } from './schema.js';
+import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { SnapshotBuilder, normalizePath } from './snapshot-builder.js';
 
-/** One file of a snapshot: its path relative to the snapshot root, and its content. */
-export interface SnapshotFile {
-  path: string;
-  bytes?: Uint8Array;
-  text?: string;
-}
-
-export interface BuiltSnapshot {
-  snapshot: Snapshot;
-  diagnostics: Diagnostic[];
-}
+export type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 
 /**
  * Builds a typed Snapshot from files laid out as in snapshot.md. Pure: the

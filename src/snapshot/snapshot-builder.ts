@@ -1,6 +1,6 @@
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
-import type { BuiltSnapshot, SnapshotFile } from './build-snapshot.js';
+import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MissingDataError } from '../../src/errors.js';
-import { kubeProxyIpvsScheduler } from '../../src/facts/kube-proxy-ipvs-scheduler.js';
-import { nodeCniConfig } from '../../src/facts/node-cni-config.js';
-import { nodeConntrack } from '../../src/facts/node-conntrack.js';
-import { nodeIpvsModules } from '../../src/facts/node-ipvs-modules.js';
-import { nodeLogMessages } from '../../src/facts/node-log-messages.js';
+import { kubeProxyIpvsScheduler } from '../../src/facts/kube-proxy/kube-proxy-ipvs-scheduler.js';
+import { nodeCniConfig } from '../../src/facts/cni/node-cni-config.js';
+import { nodeConntrack } from '../../src/facts/conntrack/node-conntrack.js';
+import { nodeIpvsModules } from '../../src/facts/kube-proxy/node-ipvs-modules.js';
+import { nodeLogMessages } from '../../src/facts/logs/node-log-messages.js';
 import { indexSnapshot } from '../../src/facts/snapshot-index.js';
-import { windowsHnsNetworks } from '../../src/facts/windows-hns-networks.js';
+import { windowsHnsNetworks } from '../../src/facts/windows/windows-hns-networks.js';
 import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
 
 const output = (path: string) => readFileSync(new URL(`../fixtures/outputs/${path}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityGroupRule } from '../../src/parsers/tencent-security-groups.js';
-import { type ChainGroup, securityGroupAdmits } from '../../src/facts/security-group-admits.js';
+import type { SecurityGroupRule } from '../../src/parsers/cloud/tencent-security-groups.js';
+import { type ChainGroup, securityGroupAdmits } from '../../src/facts/security-groups/security-group-admits.js';
 
 let line = 10;
 const rule = (order: number, action: 'accept' | 'drop', peer: Partial<SecurityGroupRule>, protocol?: string, ports?: SecurityGroupRule['ports']): SecurityGroupRule => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MissingDataError } from '../../src/errors.js';
-import { describeCidrs, securityGroupCoverage } from '../../src/facts/security-group-coverage.js';
+import { describeCidrs, securityGroupCoverage } from '../../src/facts/security-groups/security-group-coverage.js';
 import { indexSnapshot } from '../../src/facts/snapshot-index.js';
-import { clbSecurityGroups, nodeSecurityGroups, securityGroupRole } from '../../src/facts/tencent-security-group-roles.js';
+import { clbSecurityGroups, nodeSecurityGroups, securityGroupRole } from '../../src/facts/security-groups/tencent-security-group-roles.js';
 import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
 
 const group = (id: string | undefined, ingress: Array<[string, string, string, string]>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from '../../src/facts/snapshot-index.js';
-import { nodeTerwayVSwitches, terwayIpPods, terwayVSwitchesInUse } from '../../src/facts/terway-vswitches.js';
+import { nodeTerwayVSwitches, terwayIpPods, terwayVSwitchesInUse } from '../../src/facts/terway/terway-vswitches.js';
 import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
 
 const node = (ip: string, labels: Record<string, string> = {}) => ({

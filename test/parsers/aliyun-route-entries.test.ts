@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliyunRouteEntriesValue, aliyunRouteEntriesParser, parseAliyunRouteEntries } from '../../src/parsers/aliyun-route-entries.js';
+import { AliyunRouteEntriesValue, aliyunRouteEntriesParser, parseAliyunRouteEntries } from '../../src/parsers/cloud/aliyun-route-entries.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('aliyun-route-entries', name);

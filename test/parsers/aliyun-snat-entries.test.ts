@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliyunSnatEntriesValue, aliyunSnatEntriesParser, parseAliyunSnatEntries } from '../../src/parsers/aliyun-snat-entries.js';
+import { AliyunSnatEntriesValue, aliyunSnatEntriesParser, parseAliyunSnatEntries } from '../../src/parsers/cloud/aliyun-snat-entries.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('aliyun-snat-entries', name);

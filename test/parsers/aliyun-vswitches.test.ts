@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliyunVSwitchesValue, aliyunVswitchesParser, parseAliyunVswitches } from '../../src/parsers/aliyun-vswitches.js';
+import { AliyunVSwitchesValue, aliyunVswitchesParser, parseAliyunVswitches } from '../../src/parsers/cloud/aliyun-vswitches.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('aliyun-vswitches', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AzureRoutesValue, azureRoutesParser, parseAzureRoutes } from '../../src/parsers/azure-routes.js';
+import { AzureRoutesValue, azureRoutesParser, parseAzureRoutes } from '../../src/parsers/cloud/azure-routes.js';
 import { readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('azure-routes', name);

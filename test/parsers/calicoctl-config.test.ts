@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalicoctlConfigValue, calicoctlConfigParser, parseCalicoctlConfig } from '../../src/parsers/calicoctl-config.js';
+import { CalicoctlConfigValue, calicoctlConfigParser, parseCalicoctlConfig } from '../../src/parsers/cluster/calicoctl-config.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('calicoctl-config', name);

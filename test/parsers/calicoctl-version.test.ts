@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calicoctlErrorOf, CalicoctlVersionValue, calicoctlVersionParser, parseCalicoctlVersion } from '../../src/parsers/calicoctl-version.js';
+import { calicoctlErrorOf, CalicoctlVersionValue, calicoctlVersionParser, parseCalicoctlVersion } from '../../src/parsers/cluster/calicoctl-version.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('calicoctl-version', name);

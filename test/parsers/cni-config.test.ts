@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cniConfigParser, parseCniConfig } from '../../src/parsers/cni-config.js';
+import { cniConfigParser, parseCniConfig } from '../../src/parsers/configs/cni-config.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string): string => readFixture('cni', name);

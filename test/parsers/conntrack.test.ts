@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { conntrackParser, ConntrackValue, parseConntrack } from '../../src/parsers/conntrack.js';
+import { conntrackParser, ConntrackValue, parseConntrack } from '../../src/parsers/linux/conntrack.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/conntrack/${name}`, import.meta.url), 'utf8');
 

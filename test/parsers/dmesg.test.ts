@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dmesgParser, DmesgValue, parseDmesg } from '../../src/parsers/dmesg.js';
+import { dmesgParser, DmesgValue, parseDmesg } from '../../src/parsers/linux/dmesg.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/dmesg/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DynamicPortValue, dynamicportParser, parseDynamicport } from '../../src/parsers/dynamicport.js';
+import { DynamicPortValue, dynamicportParser, parseDynamicport } from '../../src/parsers/windows/dynamicport.js';
 import { commandName, sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

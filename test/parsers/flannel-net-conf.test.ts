@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flannelNetConfParser, parseFlannelNetConf } from '../../src/parsers/flannel-net-conf.js';
+import { flannelNetConfParser, parseFlannelNetConf } from '../../src/parsers/configs/flannel-net-conf.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string): string => readFixture('flannel-net-conf', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HelmErrorsValue, helmErrorsParser, parseHelmErrors } from '../../src/parsers/helm-errors.js';
+import { HelmErrorsValue, helmErrorsParser, parseHelmErrors } from '../../src/parsers/cluster/helm-errors.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('helm-errors', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HnsEndpointsValue, hnsEndpointsParser, parseHnsEndpoints } from '../../src/parsers/hns-endpoints.js';
+import { HnsEndpointsValue, hnsEndpointsParser, parseHnsEndpoints } from '../../src/parsers/windows/hns-endpoints.js';
 import { commandName, sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

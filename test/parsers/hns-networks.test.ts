@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HnsNetworksValue, hnsNetworksParser, parseHnsNetworks } from '../../src/parsers/hns-networks.js';
+import { HnsNetworksValue, hnsNetworksParser, parseHnsNetworks } from '../../src/parsers/windows/hns-networks.js';
 import { commandName, sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HnsdiagValue, hnsdiagParser, parseHnsdiag } from '../../src/parsers/hnsdiag.js';
+import { HnsdiagValue, hnsdiagParser, parseHnsdiag } from '../../src/parsers/windows/hnsdiag.js';
 import { sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsAlbCertsValue, ibmcloudKsAlbCertsParser, parseIbmcloudKsAlbCerts } from '../../src/parsers/ibmcloud-ks-alb-certs.js';
+import { IbmcloudKsAlbCertsValue, ibmcloudKsAlbCertsParser, parseIbmcloudKsAlbCerts } from '../../src/parsers/cluster/ibmcloud-ks-alb-certs.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-alb-certs', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsAlbsValue, ibmcloudKsAlbsParser, parseIbmcloudKsAlbs } from '../../src/parsers/ibmcloud-ks-albs.js';
+import { IbmcloudKsAlbsValue, ibmcloudKsAlbsParser, parseIbmcloudKsAlbs } from '../../src/parsers/cluster/ibmcloud-ks-albs.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-albs', name);

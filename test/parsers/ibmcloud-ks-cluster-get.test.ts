@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsClusterGetValue, ibmcloudKsClusterGetParser, parseIbmcloudKsClusterGet } from '../../src/parsers/ibmcloud-ks-cluster-get.js';
+import { IbmcloudKsClusterGetValue, ibmcloudKsClusterGetParser, parseIbmcloudKsClusterGet } from '../../src/parsers/cluster/ibmcloud-ks-cluster-get.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-cluster-get', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsSubnetsValue, ibmcloudKsSubnetsParser, parseIbmcloudKsSubnets } from '../../src/parsers/ibmcloud-ks-subnets.js';
+import { IbmcloudKsSubnetsValue, ibmcloudKsSubnetsParser, parseIbmcloudKsSubnets } from '../../src/parsers/cluster/ibmcloud-ks-subnets.js';
 import { readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-subnets', name);

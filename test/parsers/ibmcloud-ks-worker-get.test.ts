@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsWorkerGetValue, ibmcloudKsWorkerGetParser, parseIbmcloudKsWorkerGet } from '../../src/parsers/ibmcloud-ks-worker-get.js';
+import { IbmcloudKsWorkerGetValue, ibmcloudKsWorkerGetParser, parseIbmcloudKsWorkerGet } from '../../src/parsers/cluster/ibmcloud-ks-worker-get.js';
 import { readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-worker-get', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IbmcloudKsWorkersValue, ibmcloudKsWorkersParser, parseIbmcloudKsWorkers } from '../../src/parsers/ibmcloud-ks-workers.js';
+import { IbmcloudKsWorkersValue, ibmcloudKsWorkersParser, parseIbmcloudKsWorkers } from '../../src/parsers/cluster/ibmcloud-ks-workers.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ibmcloud-ks-workers', name);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ipAddrParser, IpAddrValue, parseIpAddr } from '../../src/parsers/ip-addr.js';
+import { ipAddrParser, IpAddrValue, parseIpAddr } from '../../src/parsers/linux/ip-addr.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/ip-addr/${name}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ipLinkParser, IpLinkValue, parseIpLink } from '../../src/parsers/ip-link.js';
+import { ipLinkParser, IpLinkValue, parseIpLink } from '../../src/parsers/linux/ip-link.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/ip-link/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipMasqAgentConfigParser, ipMasqAgentDefaultNonMasqueradeCidrs, parseIpMasqAgentConfig } from '../../src/parsers/ip-masq-agent-config.js';
+import { ipMasqAgentConfigParser, ipMasqAgentDefaultNonMasqueradeCidrs, parseIpMasqAgentConfig } from '../../src/parsers/configs/ip-masq-agent-config.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string): string => readFixture('ip-masq-agent', name);

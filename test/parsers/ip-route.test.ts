@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ipRouteParser, IpRouteValue, parseIpRoute } from '../../src/parsers/ip-route.js';
+import { ipRouteParser, IpRouteValue, parseIpRoute } from '../../src/parsers/linux/ip-route.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/ip-route/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IpsecStatusValue, ipsecStatusParser, parseIpsecStatus } from '../../src/parsers/ipsec-status.js';
+import { IpsecStatusValue, ipsecStatusParser, parseIpsecStatus } from '../../src/parsers/cluster/ipsec-status.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('ipsec-status', name);

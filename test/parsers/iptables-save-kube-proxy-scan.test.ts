@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { commandCaptures, repoRoot } from './command-captures.js';
-import { parseIptablesSave } from '../../src/parsers/iptables-save.js';
-import { scanIptablesSaveKubeProxy } from '../../src/parsers/iptables-save-kube-proxy-scan.js';
+import { parseIptablesSave } from '../../src/parsers/linux/iptables-save.js';
+import { scanIptablesSaveKubeProxy } from '../../src/parsers/linux/iptables-save-kube-proxy-scan.js';
 
 const variants = (text: string) => ({
   text,

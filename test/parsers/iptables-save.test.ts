@@ -5,7 +5,7 @@ import {
   iptablesSaveParser,
   kubeProxyServiceKey,
   parseIptablesSave,
-} from '../../src/parsers/iptables-save.js';
+} from '../../src/parsers/linux/iptables-save.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/outputs/iptables-save/${name}`, import.meta.url), 'utf8');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { commandCaptures, repoRoot } from './command-captures.js';
-import { type Ipvsadm, parseIpvsadm } from '../../src/parsers/ipvsadm.js';
-import { type IpvsForwarding, scanIpvsadmForwarding } from '../../src/parsers/ipvsadm-forwarding-scan.js';
+import { type Ipvsadm, parseIpvsadm } from '../../src/parsers/linux/ipvsadm.js';
+import { type IpvsForwarding, scanIpvsadmForwarding } from '../../src/parsers/linux/ipvsadm-forwarding-scan.js';
 
 /** parseIpvsadm's value in the scan's shape: the fields the kube-proxy facts read. */
 function project(full: Ipvsadm): IpvsForwarding {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIpvsadm } from '../../src/parsers/ipvsadm.js';
+import { parseIpvsadm } from '../../src/parsers/linux/ipvsadm.js';
 
 // Pins the row-level reading that ipvsadm.ts and ipvsadm-rows.ts do on their hot path
 // (lazy regexes, hand-split columns): several services, tabs, trailing blanks, a blank-only

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IpvsadmTimeout, ipvsadmTimeoutParser, parseIpvsadmTimeout } from '../../src/parsers/ipvsadm-timeout.js';
+import { IpvsadmTimeout, ipvsadmTimeoutParser, parseIpvsadmTimeout } from '../../src/parsers/linux/ipvsadm-timeout.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/outputs/ipvsadm-timeout/${name}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Ipvsadm, ipvsadmParser, parseIpvsadm } from '../../src/parsers/ipvsadm.js';
+import { Ipvsadm, ipvsadmParser, parseIpvsadm } from '../../src/parsers/linux/ipvsadm.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/ipvsadm/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubeProxyConfigParser, parseKubeProxyConfig } from '../../src/parsers/kube-proxy-config.js';
+import { kubeProxyConfigParser, parseKubeProxyConfig } from '../../src/parsers/configs/kube-proxy-config.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string): string => readFixture('kube-proxy', name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KubectlErrorsValue, kubectlErrorsParser, parseKubectlErrors } from '../../src/parsers/kubectl-errors.js';
+import { KubectlErrorsValue, kubectlErrorsParser, parseKubectlErrors } from '../../src/parsers/cluster/kubectl-errors.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('kubectl-errors', name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logMessageIds } from '../../src/parsers/log-line-catalog.js';
-import { LogLinesValue, logLinesParser, parseLogLines } from '../../src/parsers/log-lines.js';
+import { logMessageIds } from '../../src/parsers/logs/log-line-catalog.js';
+import { LogLinesValue, logLinesParser, parseLogLines } from '../../src/parsers/logs/log-lines.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('log-lines', name);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasModule, lsmodParser, LsmodValue, parseLsmod } from '../../src/parsers/lsmod.js';
+import { hasModule, lsmodParser, LsmodValue, parseLsmod } from '../../src/parsers/linux/lsmod.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/lsmod/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetAdaptersValue, isVEthernetOnEthernet, netAdaptersParser, parseNetAdapters } from '../../src/parsers/net-adapters.js';
+import { NetAdaptersValue, isVEthernetOnEthernet, netAdaptersParser, parseNetAdapters } from '../../src/parsers/windows/net-adapters.js';
 import { commandName, sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

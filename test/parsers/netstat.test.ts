@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { netstatParser, NetstatValue, parseNetstat } from '../../src/parsers/netstat.js';
+import { netstatParser, NetstatValue, parseNetstat } from '../../src/parsers/linux/netstat.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/netstat/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OverlayTestValue, overlayTestParser, parseOverlayTest } from '../../src/parsers/overlay-test.js';
+import { OverlayTestValue, overlayTestParser, parseOverlayTest } from '../../src/parsers/cluster/overlay-test.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('overlay-test', name);

@@ -5,7 +5,7 @@ import {
   portRangesCover,
   uncoveredPortRanges,
   unionPortRanges,
-} from '../../src/parsers/port-ranges.js';
+} from '../../src/parsers/cloud/port-ranges.js';
 
 describe('port ranges', () => {
   it('reads the forms Tencent security group rules print', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseProcesses, processesParser, ProcessesValue } from '../../src/parsers/processes.js';
+import { parseProcesses, processesParser, ProcessesValue } from '../../src/parsers/linux/processes.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/outputs/processes/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReservedPortsValue, parseReservedports, reservedportsParser } from '../../src/parsers/reservedports.js';
+import { ReservedPortsValue, parseReservedports, reservedportsParser } from '../../src/parsers/windows/reservedports.js';
 import { sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceVipValue, parseSourcevip, sourcevipParser } from '../../src/parsers/sourcevip.js';
+import { SourceVipValue, parseSourcevip, sourcevipParser } from '../../src/parsers/windows/sourcevip.js';
 import { commandName, sniffCommand } from '../../src/snapshot/classify-file.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 

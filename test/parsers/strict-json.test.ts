@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goDurationSeconds } from '../../src/parsers/go-json-values.js';
-import { strictJsonProblem } from '../../src/parsers/strict-json.js';
+import { goDurationSeconds } from '../../src/parsers/configs/go-json-values.js';
+import { strictJsonProblem } from '../../src/parsers/configs/strict-json.js';
 
 describe('strictJsonProblem', () => {
   it('accepts strict JSON, including escapes, numbers and nesting', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseStrongswanValues } from '../../src/parsers/strongswan-values.js';
+import { parseStrongswanValues } from '../../src/parsers/cluster/strongswan-values.js';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/outputs/strongswan-values/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubnetEnv, subnetEnvParser } from '../../src/parsers/subnet-env.js';
+import { parseSubnetEnv, subnetEnvParser } from '../../src/parsers/configs/subnet-env.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string): string => readFixture('subnet-env', name);

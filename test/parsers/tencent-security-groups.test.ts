@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTencentSecurityGroups, TencentSecurityGroupsValue, tencentSecurityGroupsParser } from '../../src/parsers/tencent-security-groups.js';
+import { parseTencentSecurityGroups, TencentSecurityGroupsValue, tencentSecurityGroupsParser } from '../../src/parsers/cloud/tencent-security-groups.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('tencent-security-groups', name);

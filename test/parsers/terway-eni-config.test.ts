@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStructuredOne } from '../../src/parsers/structured-text.js';
-import { TerwayEniConfig, parseTerwayEniConfig } from '../../src/parsers/terway-eni-config.js';
+import { TerwayEniConfig, parseTerwayEniConfig } from '../../src/parsers/configs/terway-eni-config.js';
 import { brief, readFixture } from './config-parser-helpers.js';
 
 /** The ConfigMap's data, and the line before each value starts, as the snapshot loader would supply them. */

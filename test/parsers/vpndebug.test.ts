@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVpndebug, VpnDebugValue, vpndebugParser } from '../../src/parsers/vpndebug.js';
+import { parseVpndebug, VpnDebugValue, vpndebugParser } from '../../src/parsers/cluster/vpndebug.js';
 import { readFixture } from './config-parser-helpers.js';
 
 const fixture = (name: string) => readFixture('vpndebug', name);

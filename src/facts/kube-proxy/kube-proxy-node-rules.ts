@@ -1,0 +1,204 @@
+import { MissingDataError } from '../../errors.js';
+import { type IptablesKubeProxyScan, scanIptablesSaveKubeProxy } from '../../parsers/linux/iptables-save-kube-proxy-scan.js';
+import { type IpvsForwarding, scanIpvsadmForwarding } from '../../parsers/linux/ipvsadm-forwarding-scan.js';
+import type { NodeObject } from '../../snapshot/objects.js';
+import type { Source } from '../../snapshot/source.js';
+import {
+  type ProxiedPort,
+  describeClusterIPPort,
+  describeNodePort,
+  hostPort,
+  proxiedServicePorts,
+  readyEndpointPortsByAddress,
+  readyEndpointTargets,
+} from './kube-proxy-service-ports.js';
+import { type NodeRuleOutputs, norm, proxyModeOf } from './kube-proxy-mode.js';
+import type { SnapshotIndex } from '../snapshot-index.js';
+
+/**
+ * For one node: every Service ClusterIP:port and NodePort kube-proxy should
+ * have programmed, checked against the node's iptables-save or ipvsadm -Ln.
+ * Each node's rules become sets once; each Service port is then one lookup.
+ * Helper for kube-proxy-rules-by-service.ts; no fact lives here.
+ */
+export interface MissingRule {
+  port: ProxiedPort;
+  kind: 'clusterIP' | 'nodePort';
+  text: string;
+}
+
+export interface RealServerMismatch {
+  port: ProxiedPort;
+  text: string;
+}
+
+export interface NodeForwarding {
+  mode: 'iptables' | 'ipvs';
+  modeFrom: string;
+  /** ClusterIP:port and NodePort entries looked up. */
+  checked: number;
+  missing: MissingRule[];
+  /** IPVS only, and only when Endpoints/EndpointSlices were captured. */
+  mismatches: RealServerMismatch[];
+  source: Source;
+}
+
+interface Lookup {
+  /** `address|port|PROTO` of cluster-IP jumps and of "has no endpoints" rejects (`*` when the reject names no protocol). */
+  addressed: Set<string>;
+  /** `port|PROTO` of NodePort jumps and rejects. */
+  nodePorts: Set<string>;
+}
+
+// Template literals, not a rest-argument join: these keys are built ~40,000 times per node.
+const addressKey = (address: string, port: number, protocol: string) => `${address}|${port}|${protocol}`;
+const portKey = (port: number, protocol: string) => `${port}|${protocol}`;
+
+// Services asking for topology-aware routing get per-zone endpoint subsets on each node.
+const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
+
+/**
+ * Throws MissingDataError when the node lacks the output its proxy mode needs.
+ * Not memoised here: forwardingByService (kube-proxy-rules-by-service.ts) runs it once per node per
+ * index and keeps bounded summaries, so each node's outputs are read once for every fact.
+ */
+export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): NodeForwarding {
+  const commands = index.nodeOutputs(node.name)?.commands ?? {};
+  const v4File = commands['iptables-save'];
+  const v6File = commands['ip6tables-save'];
+  const ipvsFile = commands.ipvsadm;
+  // An output that is not iptables-save at all (no `*table`) is unusable, not empty.
+  const readable = (t: IptablesKubeProxyScan | undefined) => (t && t.tables > 0 ? t : undefined);
+  // The iptables-save files are scanned only when needed: when ipvsadm lists virtual servers on
+  // cluster IPs the node is in IPVS mode and iptables-save plays no part in any finding, so a
+  // 34 MB file is not read and its diagnostics are not collected (it stays in the snapshot).
+  let scanned: { v4?: IptablesKubeProxyScan; v6?: IptablesKubeProxyScan } | undefined;
+  const iptables = () =>
+    (scanned ??= {
+      v4: readable(v4File ? index.parsed(v4File, scanIptablesSaveKubeProxy) : undefined),
+      v6: readable(v6File ? index.parsed(v6File, scanIptablesSaveKubeProxy) : undefined),
+    });
+  const ipvs = ipvsFile ? index.parsed(ipvsFile, scanIpvsadmForwarding) : undefined;
+  if (!ipvs && !iptables().v4 && !iptables().v6) {
+    throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
+  }
+  const { ports, clusterIPs } = proxiedServicePorts(index);
+  const outputs: NodeRuleOutputs = { iptables: () => [iptables().v4, iptables().v6].filter((t) => t !== undefined) };
+  if (ipvs) outputs.ipvs = ipvs;
+  const mode = proxyModeOf(node, outputs, clusterIPs, index);
+  const out: NodeForwarding = { mode: mode.mode, modeFrom: mode.from, checked: 0, missing: [], mismatches: [], source: { file: '' } };
+
+  if (mode.mode === 'ipvs') {
+    if (!ipvs || !ipvsFile) throw new MissingDataError('nodes/<node>/ipvsadm (ipvsadm -Ln): kube-proxy runs in IPVS mode on the node');
+    out.source = { file: ipvsFile.file };
+    // Virtual server index by `address|port|PROTO`.
+    const byAddress = new Map<string, number>();
+    const nodePorts = new Set<string>();
+    for (let vs = 0; vs < ipvs.vsAddress.length; vs++) {
+      const address = ipvs.vsAddress[vs] === '' ? undefined : norm(ipvs.vsAddress[vs]);
+      const port = ipvs.vsPort[vs]!;
+      const protocol = ipvs.vsProtocol[vs]!;
+      if (address === undefined || port < 0) continue;
+      byAddress.set(addressKey(address, port, protocol), vs);
+      if (!clusterIPs.has(address)) nodePorts.add(portKey(port, protocol));
+    }
+    const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
+    for (const p of ports) {
+      for (const ip of p.clusterIPs) {
+        out.checked++;
+        const vs = byAddress.get(addressKey(ip, p.port, p.protocol));
+        if (vs === undefined) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
+        else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, ipvs, vs, out);
+      }
+      if (p.nodePort !== undefined) {
+        out.checked++;
+        if (!nodePorts.has(portKey(p.nodePort, p.protocol))) out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
+      }
+    }
+    return out;
+  }
+
+  const { v4, v6 } = iptables();
+  if (!v4 && !v6) throw new MissingDataError('nodes/<node>/iptables-save (iptables-save): kube-proxy runs in iptables mode on the node');
+  out.source = { file: (v4 ? v4File : v6File)!.file };
+  const lookups = { 4: v4 ? lookupOf(v4) : undefined, 6: v6 ? lookupOf(v6) : undefined };
+  const familyOf = (ip: string) => (ip.includes(':') ? 6 : 4);
+  for (const p of ports) {
+    for (const ip of p.clusterIPs) {
+      const look = lookups[familyOf(ip)];
+      if (!look) continue; // e.g. the IPv6 cluster IP of a dual-stack Service when only iptables-save was captured
+      out.checked++;
+      if (!look.addressed.has(addressKey(ip, p.port, p.protocol)) && !look.addressed.has(addressKey(ip, p.port, '*'))) {
+        out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
+      }
+    }
+    const look = p.nodePort === undefined ? undefined : lookups[familyOf(p.clusterIPs[0]!)];
+    if (p.nodePort !== undefined && look) {
+      out.checked++;
+      if (!look.nodePorts.has(portKey(p.nodePort, p.protocol)) && !look.nodePorts.has(portKey(p.nodePort, '*'))) {
+        out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * iptables mode: a Service port with endpoints gets a KUBE-SERVICES jump
+ * ("ns/svc:port cluster IP") and a KUBE-NODEPORTS jump; one without gets
+ * "ns/svc:port has no endpoints" REJECTs instead (filter KUBE-SERVICES /
+ * KUBE-EXTERNAL-SERVICES, the NodePort one matching `--dst-type LOCAL`
+ * with no address). Either means kube-proxy has programmed the port.
+ */
+function lookupOf(save: IptablesKubeProxyScan): Lookup {
+  const look: Lookup = { addressed: new Set(), nodePorts: new Set() };
+  for (const s of save.services) {
+    const protocol = s.protocol.toUpperCase();
+    if (s.kind === 'nodePort') look.nodePorts.add(portKey(s.port, protocol));
+    const address = norm(s.address);
+    if (address !== undefined) look.addressed.add(addressKey(address, s.port, protocol));
+  }
+  for (const r of save.noEndpoints) {
+    if (r.port === undefined) continue;
+    const protocol = r.protocol?.toUpperCase() ?? '*';
+    const address = norm(r.address);
+    if (address !== undefined) look.addressed.add(addressKey(address, r.port, protocol));
+    else if (r.address === undefined) look.nodePorts.add(portKey(r.port, protocol));
+  }
+  return look;
+}
+
+/** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
+function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
+  const first = ipvs.vsRealStart[vs]!;
+  const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsAddress.length;
+  const expected = readyEndpointTargets(index, p);
+  // The usual case, checked without allocating: every weighted real server is a ready endpoint and
+  // there are as many of them (IPVS refuses a second identical real server in one virtual server).
+  const byAddress = readyEndpointPortsByAddress(index, p);
+  let weighted = 0;
+  let allReady = true;
+  for (let r = first; r < last && allReady; r++) {
+    // -1: no weight printed (counted as weighted in) or no numeric port.
+    const port = ipvs.rsPort[r]!;
+    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
+    if (address === undefined) continue;
+    weighted++;
+    allReady = byAddress.get(address)?.has(port) === true;
+  }
+  if (allReady && weighted === expected.size) return;
+  const actual = new Set<string>();
+  for (let r = first; r < last; r++) {
+    const port = ipvs.rsPort[r]!;
+    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
+    if (address !== undefined) actual.add(hostPort(address, port));
+  }
+  const absent = [...expected].filter((t) => !actual.has(t)).sort();
+  const extra = [...actual].filter((t) => !expected.has(t)).sort();
+  if (absent.length === 0 && extra.length === 0) return;
+  const parts = [
+    ...(absent.length > 0 ? [`ready endpoints without a real server: ${absent.slice(0, 3).join(' ')}${absent.length > 3 ? ` (+${absent.length - 3})` : ''}`] : []),
+    ...(extra.length > 0 ? [`real servers that are no ready endpoint: ${extra.slice(0, 3).join(' ')}${extra.length > 3 ? ` (+${extra.length - 3})` : ''}`] : []),
+  ];
+  out.mismatches.push({ port: p, text: `${describeClusterIPPort(p, ip)} (${parts.join('; ')})` });
+}

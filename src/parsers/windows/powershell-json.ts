@@ -1,0 +1,70 @@
+/**
+ * Reading `ConvertTo-Json` output of Windows PowerShell (Get-HnsNetwork, Get-HnsEndpoint,
+ * Get-NetAdapter). Helpers for the parsers that read it; no parser lives here.
+ */
+import { type Diagnostic, diagnostic } from '../../diagnostics.js';
+import { type Path, isRecord } from '../configs/go-json-values.js';
+import { type StructuredDocument, parseStructuredOne } from '../structured-text.js';
+
+export interface PowerShellObject {
+  value: Record<string, unknown>;
+  /** Path of the object in the document, for `document.lineOf`. */
+  path: Path;
+  line: number;
+}
+
+export interface PowerShellObjects {
+  objects: PowerShellObject[];
+  document?: StructuredDocument;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The objects of a `ConvertTo-Json` dump, whatever shape PowerShell gave it: an array; one object
+ * when the pipeline held a single item; `{ "value": [...], "Count": n }` when an array was passed
+ * with `-InputObject` (Windows PowerShell 5.1); nothing at all when the pipeline was empty.
+ */
+export function readPowerShellObjects(text: string, file: string | undefined, what: string): PowerShellObjects {
+  if (text.trim() === '') {
+    const message = `the file is empty: ${what} returned no objects`;
+    return { objects: [], diagnostics: [diagnostic('info', 'empty-output', message, { file })] };
+  }
+  if (!/^\s*[[{]/.test(text)) {
+    const message = `not ConvertTo-Json output (a table or list?); capture ${what} | ConvertTo-Json -Depth 10`;
+    return { objects: [], diagnostics: [diagnostic('error', 'not-json', message, { file, line: 1 })] };
+  }
+  const { document, diagnostics } = parseStructuredOne(text, { file });
+  if (!document) return { objects: [], diagnostics };
+  const root = document.value;
+  const wrapped = isRecord(root) && Array.isArray(root.value) && typeof root.Count === 'number';
+  const list = Array.isArray(root) ? root : wrapped ? (root.value as unknown[]) : [root];
+  const prefix: Path = wrapped ? ['value'] : [];
+  const objects: PowerShellObject[] = [];
+  list.forEach((item, i) => {
+    const path = Array.isArray(root) || wrapped ? [...prefix, i] : [];
+    const line = document.lineOf(path) ?? document.line;
+    if (isRecord(item)) objects.push({ value: item, path, line });
+    else diagnostics.push(diagnostic('warning', 'not-an-object', `item ${i + 1} is not a JSON object`, { file, line }));
+  });
+  const cut = firstDepthCut(root, []);
+  if (cut) {
+    const message = 'ConvertTo-Json cut nested values at its -Depth (default 2), so policies and subnets are unreadable; capture again with ConvertTo-Json -Depth 10';
+    diagnostics.push(diagnostic('warning', 'powershell-depth-truncated', message, { file, line: document.lineOf(cut) ?? document.line }));
+  }
+  return { objects, document, diagnostics };
+}
+
+/** Below its -Depth, ConvertTo-Json writes a nested value as its type name or `@{Key=…}` text. */
+export function isDepthCut(value: unknown): boolean {
+  return typeof value === 'string' && (value === 'System.Object[]' || /^@\{.*\}$/s.test(value));
+}
+
+function firstDepthCut(value: unknown, path: Path): Path | undefined {
+  if (isDepthCut(value)) return path;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isRecord(value) ? Object.entries(value) : [];
+  for (const [key, child] of entries) {
+    const found = firstDepthCut(child, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
