@@ -13,7 +13,7 @@
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { cappedWarnings } from '../capped-warnings.js';
 import { type ParseOptions, type ParseResult, normalizeNewlines } from '../define-parser.js';
-import { COLUMNS_MISMATCH, type IpvsVirtualServer } from './ipvsadm.js';
+import { COLUMNS_MISMATCH } from './ipvsadm.js';
 import { ForwardingRows, type IpvsForwarding, emptyForwarding } from './ipvsadm-forwarding-rows.js';
 
 export type { IpvsForwarding } from './ipvsadm-forwarding-rows.js';
