@@ -11,7 +11,7 @@ const MAX_LINES = 450;
 const lineCount = (text: string) => (text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 
 /** Modules in `dir` longer than `max` lines, as `path: lines`; generated files are exempt. */
-export function oversizedModules(dir: string, max = MAX_LINES): string[] {
+function oversizedModules(dir: string, max = MAX_LINES): string[] {
   return sourceFiles(dir)
     .filter((file) => !file.endsWith('.generated.ts'))
     .map((file) => ({ file: relative(dir, file), lines: lineCount(readFileSync(file, 'utf8')) }))
