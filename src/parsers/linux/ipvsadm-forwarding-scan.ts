@@ -7,7 +7,7 @@
  * other row (headers, FWM, errors, non-ASCII or control characters) goes
  * through the parser's own patterns and row readers (ipvsadm-forwarding-rows.ts).
  * Values and diagnostics equal parseIpvsadm's, projected to the fields the
- * kube-proxy facts read (test/parsers/ipvsadm-forwarding-scan.test.ts).
+ * kube-proxy facts read (test/parsers/linux/ipvsadm-forwarding-scan.test.ts).
  * Not a separate parser id.
  */
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
