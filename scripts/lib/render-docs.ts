@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builtinRules } from '../../src/catalog/builtin-catalog.js';
 import { guidance } from '../../src/catalog/guidance.js';
-import { RuleFile, type RuleDefinition } from '../../src/catalog/rule-schema.js';
+import { RuleFile, type RuleDefinition, describeSourceRef } from '../../src/catalog/rule-schema.js';
 import { specItems } from '../../src/catalog/spec-items.generated.js';
 import { customOperators, builtinOperatorNames } from '../../src/engine/operators/index.js';
 import { facts } from '../../src/facts/registry.js';
@@ -67,7 +67,7 @@ function ruleDoc(rule: RuleDefinition): string {
     '',
     '## Source',
     '',
-    ...rule.source.map((s) => `- ${docNames[s.doc]} (${code(s.doc)}): «${s.section}»`),
+    ...rule.source.map((s) => ('doc' in s ? `- ${docNames[s.doc]} (${code(s.doc)}): «${s.section}»` : `- ${describeSourceRef(s)}`)),
     '',
     '## Data it needs',
     '',

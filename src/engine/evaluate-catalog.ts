@@ -1,7 +1,8 @@
 import type { RuleDefinition } from '../catalog/rule-schema.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { requirementsById } from '../facts/requirements.js';
-import { defaultSelector, selectorsById } from '../facts/selectors.js';
+import { validateRule } from '../catalog/validate-rule.js';
+import { defaultSelector } from '../facts/selectors.js';
+import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { buildFinding, findingSubject } from '../findings/build-finding.js';
@@ -19,24 +20,38 @@ export interface CatalogResult {
  * Runs each rule only for the subjects its selector picks, after checking the
  * rule applies (CNI/provider) and that the data it needs was captured.
  */
-export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
+export async function evaluateCatalog(
+  rules: readonly RuleDefinition[],
+  index: SnapshotIndex,
+  registry: Registry = builtinRegistry,
+  /** Rules already checked against this registry (the built-in catalog); others are checked here. */
+  trusted: ReadonlySet<RuleDefinition> = new Set(),
+): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const rule of rules) {
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
-    const gate = applicability(rule, index);
+    // A rule loaded with a plugin but analysed without it must not crash the run.
+    const unknown = trusted.has(rule) ? [] : validateRule(rule, rule.file, 'user', registry);
+    if (unknown.length > 0) {
+      const list = unknown.map((p) => `${p.path}: ${p.message}`).join('; ');
+      out.diagnostics.push(diagnostic('error', 'rule-invalid', `rule ${rule.id} was not run: ${list} (pass the plugins it was loaded with to analyze)`, { file: rule.file }));
+      status('failed');
+      continue;
+    }
+    const gate = applicability(rule, index, registry);
     if (gate === 'not-applicable') {
       status('not-applicable');
       continue;
     }
-    const missing = [...(gate ? [gate] : []), ...missingNeeds(rule, index)];
+    const missing = [...(gate ? [gate] : []), ...missingNeeds(rule, index, registry)];
     if (missing.length > 0) {
       for (const m of missing) out.notEvaluated.push({ ruleId: rule.id, title: rule.title, ...m, subjects: [] });
       status('not-evaluated');
       continue;
     }
-    const selector = selectorsById.get(rule.select ?? defaultSelector[rule.subject])!;
+    const selector = registry.selectors.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
-    const engine = createRuleEngine(rule, index);
+    const engine = createRuleEngine(rule, index, registry);
     const skipped = new Map<string, Subject[]>();
     const unevaluated = new Set<Subject>();
     let findings = 0;
@@ -44,7 +59,7 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
     for (const subject of subjects) {
       const run = await engine.run(subject);
       for (const passed of run.passed) {
-        out.findings.push(buildFinding(rule, passed, subject, index));
+        out.findings.push(buildFinding(rule, passed, subject, index, registry));
         findings++;
       }
       for (const capture of run.missing) {
@@ -77,24 +92,24 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
 
 type Gate = 'not-applicable' | Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'> | undefined;
 
-function applicability(rule: RuleDefinition, index: SnapshotIndex): Gate {
+function applicability(rule: RuleDefinition, index: SnapshotIndex, registry: Registry): Gate {
   const cluster = index.snapshot.cluster;
   const cni = rule.appliesTo?.cni;
   if (cni) {
-    if (!cluster.cni) return { reason: 'unknown-cni', capture: requirementsById.get('cluster.cni')!.capture };
+    if (!cluster.cni) return { reason: 'unknown-cni', capture: registry.requirements.get('cluster.cni')!.capture };
     if (!cni.includes(cluster.cni.value)) return 'not-applicable';
   }
   const provider = rule.appliesTo?.provider;
   if (provider) {
-    if (!cluster.provider) return { reason: 'unknown-provider', capture: requirementsById.get('cluster.provider')!.capture };
+    if (!cluster.provider) return { reason: 'unknown-provider', capture: registry.requirements.get('cluster.provider')!.capture };
     if (!provider.includes(cluster.provider.value)) return 'not-applicable';
   }
   return undefined;
 }
 
-function missingNeeds(rule: RuleDefinition, index: SnapshotIndex): Array<Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'>> {
+function missingNeeds(rule: RuleDefinition, index: SnapshotIndex, registry: Registry): Array<Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'>> {
   return rule.needs
-    .map((id) => requirementsById.get(id)!)
+    .map((id) => registry.requirements.get(id)!)
     .filter((r) => !r.present(index))
     .map((r) => ({ reason: 'missing-data' as const, capture: r.capture }));
 }
