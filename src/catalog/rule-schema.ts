@@ -69,6 +69,11 @@ export function describeSourceRef(source: SourceRef): string {
 export const Check = z.strictObject({
   messageId: z.string(),
   severity: Severity.optional(),
+  /**
+   * Data only this check reads (requirement ids, as in the rule's `needs`). When it is missing the
+   * check is reported as not evaluated while the rule's other checks still run.
+   */
+  needs: z.array(z.string()).default([]),
   conditions: TopLevelCondition,
 });
 
@@ -85,6 +90,7 @@ export const RuleFile = z.strictObject({
   /** Items of spec/catalog.md the rule implements: required and checked for built-in rules; free (or none) for your own. */
   spec: z.array(z.string().min(1)).default([]),
   source: z.union([SourceRef, z.array(SourceRef).min(1)], { error: sourceError }).transform((s) => (Array.isArray(s) ? s : [s])),
+  /** Data every check of the rule reads; checks may add their own `needs`. */
   needs: z.array(z.string()).default([]),
   /** Message templates by id; `{{name}}` placeholders come from `data`. */
   messages: z.record(z.string(), z.string().min(1)),

@@ -38,9 +38,15 @@ export function factsUsedBy(rule: RuleDefinition, registry: Registry = builtinRe
   return [...ids].flatMap((id) => registry.facts.get(id) ?? []);
 }
 
-export function createRuleEngine(rule: RuleDefinition, index: SnapshotIndex, registry: Registry = builtinRegistry): RuleEngine {
+/** An engine for the given checks of the rule (default: all of them). */
+export function createRuleEngine(
+  rule: RuleDefinition,
+  index: SnapshotIndex,
+  checks: RuleDefinition['checks'] = rule.checks,
+  registry: Registry = builtinRegistry,
+): RuleEngine {
   const facts = factsUsedBy(rule, registry);
-  const engines = rule.checks.map((check) => {
+  const engines = checks.map((check) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of registry.operators) engine.addOperator(operator.name, operator.evaluate);
     for (const fact of facts) {
