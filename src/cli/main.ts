@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /// <reference types="node" />
 import { parseArgs } from 'node:util';
 import { analyze } from '../analyze.js';
