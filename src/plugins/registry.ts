@@ -35,32 +35,38 @@ export function registryFor(plugins: readonly Plugin[] | undefined): Registry {
   const cached = cache.get(plugins);
   if (cached) return cached;
   const owner = new Map<string, string>();
-  const add = <T>(kind: string, target: Map<string, T>, id: string, value: T, plugin: string) => {
+  const claim = (kind: string, taken: (id: string) => boolean, id: string, plugin: string) => {
     const key = `${kind}:${id}`;
-    if (target.has(id)) {
-      throw new CatalogError('plugin-conflict', `plugin "${plugin}" defines ${kind} "${id}", which ${owner.get(key) ? `plugin "${owner.get(key)}"` : 'kube-netdoctor'} already defines`);
+    if (taken(id)) {
+      throw new CatalogError('plugin-conflict', `plugin "${plugin}" defines ${kind} "${id}", which ${owner.has(key) ? `plugin "${owner.get(key)}"` : 'kube-netdoctor'} already defines`);
     }
     owner.set(key, plugin);
-    target.set(id, value);
   };
   const factMap = new Map(builtinRegistry.facts);
   const selectorMap = new Map(builtinRegistry.selectors);
   const requirementMap = new Map(builtinRegistry.requirements);
-  const operatorMap = new Map<string, OperatorDef>([...builtinOperatorNames.map((n) => [n, undefined as never] as const), ...customOperators.map((o) => [o.name, o] as const)]);
+  const operators = [...builtinRegistry.operators];
+  const operatorNames = new Set(builtinRegistry.operatorNames);
   for (const plugin of plugins) {
-    for (const fact of plugin.facts ?? []) add('fact', factMap, fact.id, fact as Fact, plugin.name);
-    for (const selector of plugin.selectors ?? []) add('selector', selectorMap, selector.id, selector as Selector, plugin.name);
-    for (const requirement of plugin.requirements ?? []) add('requirement', requirementMap, requirement.id, requirement, plugin.name);
-    for (const operator of plugin.operators ?? []) add('operator', operatorMap, operator.name, operator, plugin.name);
+    for (const fact of plugin.facts ?? []) {
+      claim('fact', (id) => factMap.has(id), fact.id, plugin.name);
+      factMap.set(fact.id, fact as Fact);
+    }
+    for (const selector of plugin.selectors ?? []) {
+      claim('selector', (id) => selectorMap.has(id), selector.id, plugin.name);
+      selectorMap.set(selector.id, selector as Selector);
+    }
+    for (const requirement of plugin.requirements ?? []) {
+      claim('requirement', (id) => requirementMap.has(id), requirement.id, plugin.name);
+      requirementMap.set(requirement.id, requirement);
+    }
+    for (const operator of plugin.operators ?? []) {
+      claim('operator', (name) => operatorNames.has(name), operator.name, plugin.name);
+      operators.push(operator);
+      operatorNames.add(operator.name);
+    }
   }
-  const operators = [...operatorMap.values()].filter((o) => o !== undefined);
-  const registry: Registry = {
-    facts: factMap,
-    selectors: selectorMap,
-    requirements: requirementMap,
-    operators,
-    operatorNames: new Set(operatorMap.keys()),
-  };
+  const registry: Registry = { facts: factMap, selectors: selectorMap, requirements: requirementMap, operators, operatorNames };
   cache.set(plugins, registry);
   return registry;
 }
