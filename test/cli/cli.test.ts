@@ -61,6 +61,10 @@ describe('kube-netdoctor analyze', () => {
   it('prints help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: kube-netdoctor analyze <snapshot>');
+    expect(stdout).toMatch(/^ {2}analyze \[options\] <snapshot> +analyse a snapshot/m);
+    const analyzeHelp = await run(['analyze', '--help']);
+    expect(analyzeHelp.code).toBe(0);
+    expect(analyzeHelp.stdout).toContain('Usage: kube-netdoctor analyze [options] <snapshot>');
+    expect(analyzeHelp.stdout).toContain('Examples:');
   });
 });
