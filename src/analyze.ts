@@ -3,8 +3,9 @@ import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
-import type { Report, Summary } from './findings/schema.js';
-import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
+import type { Report } from './findings/schema.js';
+import { compareFindings, subjectKey } from './findings/sort.js';
+import { summarizeDiagnostics, summarizeFindings } from './findings/summarize.js';
 import type { Snapshot } from './snapshot/schema.js';
 
 export interface AnalyzeOptions {
@@ -29,11 +30,6 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.capture.localeCompare(b.capture));
   const ruleStatus = result.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const count = (s: string) => ruleStatus.filter((r) => r.status === s).length;
-  const bySeverity = (s: keyof typeof severityRank) => findings.filter((f) => f.severity === s).length;
-  const highest = findings.reduce<Summary['highestSeverity']>(
-    (best, f) => (best === 'none' || severityRank[f.severity] < severityRank[best] ? f.severity : best),
-    'none',
-  );
   const snapshotInfo: Report['snapshot'] = { cluster: snapshot.cluster };
   if (snapshot.name !== undefined) snapshotInfo.name = snapshot.name;
   if (snapshot.capturedAt !== undefined) snapshotInfo.capturedAt = snapshot.capturedAt;
@@ -50,13 +46,8 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
       notEvaluated: count('not-evaluated'),
       notApplicable: count('not-applicable'),
       failed: count('failed'),
-      findings: { critical: bySeverity('critical'), error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') },
-      diagnostics: {
-        error: diagnostics.filter((d) => d.severity === 'error').length,
-        warning: diagnostics.filter((d) => d.severity === 'warning').length,
-        info: diagnostics.filter((d) => d.severity === 'info').length,
-      },
-      highestSeverity: highest,
+      ...summarizeFindings(findings),
+      diagnostics: summarizeDiagnostics(diagnostics),
     },
   };
 }
