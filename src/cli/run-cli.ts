@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
+import { registerExplain } from './commands/explain.js';
+import { registerRules } from './commands/rules.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo, CommandContext } from './io.js';
 
@@ -46,6 +48,8 @@ function buildProgram(context: CommandContext): Command {
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command');
   registerAnalyze(program, context);
+  registerRules(program, context);
+  registerExplain(program, context);
   // Each command says where its own help is, after its one-line error.
   for (const command of program.commands) {
     command.showHelpAfterError(`(run "${name} ${command.name()} --help" for usage and examples)`);
