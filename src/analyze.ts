@@ -15,6 +15,14 @@ export interface AnalyzeOptions {
   only?: readonly string[];
   /** Diagnostics from loading the snapshot, merged into the report. */
   diagnostics?: readonly Diagnostic[];
+  /** Called before each rule runs, with how many have run (for a progress display). */
+  onProgress?: (progress: AnalyzeProgress) => void;
+}
+
+export interface AnalyzeProgress {
+  ruleId: string;
+  rules: number;
+  totalRules: number;
 }
 
 /** Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content. */
@@ -22,7 +30,12 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
   let rules = options.rules ?? builtinRules();
   if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
   const index = indexSnapshot(snapshot);
-  const result = await evaluateCatalog(rules, index);
+  const onProgress = options.onProgress;
+  const result = await evaluateCatalog(
+    rules,
+    index,
+    onProgress && ((rule, done, total) => onProgress({ ruleId: rule.id, rules: done, totalRules: total })),
+  );
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated

@@ -1,5 +1,5 @@
 // Public API of kube-netdoctor (isomorphic: no file system, no network).
-export { analyze, type AnalyzeOptions } from './analyze.js';
+export { analyze, type AnalyzeOptions, type AnalyzeProgress } from './analyze.js';
 export { buildSnapshot, type BuiltSnapshot, type SnapshotFile } from './snapshot/build-snapshot.js';
 export { SnapshotBuilder } from './snapshot/snapshot-builder.js';
 export { decodeText } from './snapshot/decode-text.js';

@@ -19,9 +19,15 @@ export interface CatalogResult {
  * Runs each rule only for the subjects its selector picks, after checking the
  * rule applies (CNI/provider) and that the data it needs was captured.
  */
-export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
+export async function evaluateCatalog(
+  rules: readonly RuleDefinition[],
+  index: SnapshotIndex,
+  /** Called before each rule runs (for a progress display). */
+  onRule?: (rule: RuleDefinition, done: number, total: number) => void,
+): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
-  for (const rule of rules) {
+  for (const [done, rule] of rules.entries()) {
+    onRule?.(rule, done, rules.length);
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
     const gate = applicability(rule, index);
     if (gate === 'not-applicable') {
