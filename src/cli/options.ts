@@ -32,6 +32,4 @@ export function examples(lines: readonly [command: string, what: string][]): str
   return `\nExamples:\n${lines.map(([c, what]) => `  $ ${c.padEnd(width)}  # ${what}`).join('\n')}\n`;
 }
 
-/** Where the snapshot layout is documented, for help texts and hints: a user of the package has this URL. */
-export const snapshotFormatUrl = 'https://github.com/kube-netdoctor/kube-netdoctor/blob/main/docs/snapshot-format.md';
-export const rulesDocUrl = 'https://github.com/kube-netdoctor/kube-netdoctor/blob/main/docs/rules';
+export { snapshotFormatUrl, rulesDocUrl, ruleFixturesUrl } from '../docs-urls.js';

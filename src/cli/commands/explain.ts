@@ -5,9 +5,7 @@ import type { Condition, RuleDefinition } from '../../catalog/rule-schema.js';
 import { requirementsById } from '../../facts/requirements.js';
 import { UsageError } from '../exit-codes.js';
 import type { CommandContext } from '../io.js';
-import { examples, rulesDocUrl } from '../options.js';
-
-const fixturesUrl = 'https://github.com/kube-netdoctor/kube-netdoctor/tree/main/snapshots/rules';
+import { examples, ruleFixturesUrl, rulesDocUrl } from '../options.js';
 
 export function registerExplain(program: Command, context: CommandContext): void {
   program
@@ -56,7 +54,7 @@ export function explainRule(rule: RuleDefinition): string {
   out.push(
     '',
     'Examples:',
-    `  snapshots where it fires and where it stays silent: ${fixturesUrl}/${rule.id}`,
+    `  snapshots where it fires and where it stays silent: ${ruleFixturesUrl}/${rule.id}`,
     `  reference page: ${rulesDocUrl}/${rule.id}.md`,
     `  run only this rule: kube-netdoctor analyze <snapshot> --only ${rule.id}`,
   );
