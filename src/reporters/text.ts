@@ -41,6 +41,13 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     for (const finding of group) lines.push(...formatFinding(finding, paint, options.remediation !== false));
   }
   if (report.findings.length === 0) lines.push('', 'No findings.');
+  if (report.suppressed && report.suppressed.length > 0) {
+    lines.push('', paint('bold', `SUPPRESSED (${report.suppressed.length})`));
+    for (const f of report.suppressed) {
+      const s = f.suppression;
+      lines.push(paint('gray', `  - [${f.ruleId}] ${subjectName(f)}: ${s?.reason ?? ''}${s?.expires ? ` (until ${s.expires})` : ''}`));
+    }
+  }
   if (report.notEvaluated.length > 0) {
     // The same two numbers as the summary line: rules not evaluated at all, and rules evaluated for only some subjects.
     const { notEvaluated, partial } = report.summary;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { colorEnabled } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 
 const snapshots = new URL('../../snapshots/', import.meta.url).pathname;
@@ -67,4 +68,19 @@ describe('kube-netdoctor analyze', () => {
     expect(analyzeHelp.stdout).toContain('Usage: kube-netdoctor analyze [options] <snapshot>');
     expect(analyzeHelp.stdout).toContain('Examples:');
   });
+});
+
+describe('colorEnabled', () => {
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+    [{ TERM: 'dumb' }, true, false],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ FORCE_COLOR: 'false' }, true, false],
+    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
+  ])('env %j, TTY %s → %s', (env, isTty, expected) => expect(colorEnabled({ env, isTty })).toBe(expected));
 });
