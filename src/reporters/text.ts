@@ -52,7 +52,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     // The same two numbers as the summary line: rules not evaluated at all, and rules evaluated for only some subjects.
     const { notEvaluated, partial } = report.summary;
     lines.push('', paint('bold', `NOT EVALUATED (${notEvaluated} ${notEvaluated === 1 ? 'rule' : 'rules'}, ${partial} partly)`));
-    for (const n of report.notEvaluated) lines.push(formatNotEvaluated(n));
+    for (const n of report.notEvaluated) lines.push(...formatNotEvaluated(n));
   }
   const s = report.summary;
   lines.push(
@@ -85,9 +85,18 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
   return out;
 }
 
-function formatNotEvaluated(n: NotEvaluated): string {
-  const who = n.subjects.length === 0 ? '' : ` for ${n.subjects.length} ${n.subjects.length === 1 ? 'subject' : 'subjects'} (${n.subjects.slice(0, 3).map((s) => s.name).join(', ')}${n.subjects.length > 3 ? ', …' : ''})`;
-  return `  - ${n.ruleId}${who}: capture ${n.capture}`;
+function formatNotEvaluated(n: NotEvaluated): string[] {
+  return [
+    `  - ${n.ruleId}:`,
+    ...n.missing.map((m) => {
+      const who =
+        m.subjects.length === 0
+          ? ''
+          : ` for ${m.subjects.length} ${m.subjects.length === 1 ? 'subject' : 'subjects'} (${m.subjects.slice(0, 3).map((s) => s.name).join(', ')}${m.subjects.length > 3 ? ', …' : ''})`;
+      const checks = m.checks ? ` [checks ${m.checks.join(', ')}]` : '';
+      return `      capture ${m.capture}${who}${checks}`;
+    }),
+  ];
 }
 
 function formatDiagnostic(d: Diagnostic, paint: Paint): string {
