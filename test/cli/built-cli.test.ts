@@ -237,6 +237,7 @@ describe('config file, suppressions, baseline', () => {
       'warning ack-flannel-cniversion',
       'error ack-flannel-hairpin', // severity raised by the config
       'error ack-ipam-range-exhausted',
+      'info tke-service-rules',
       'warning x-svc-few-endpoints', // from ruleDirectories
     ]);
     expect(report.rules.some((r: { ruleId: string }) => r.ruleId === 'ack-ipvs-udp-timeout')).toBe(false);
@@ -248,7 +249,7 @@ describe('config file, suppressions, baseline', () => {
       }),
     ]);
     expect(report.summary.suppressed).toBe(1);
-    expect(report.summary.findings).toEqual({ critical: 0, error: 3, warning: 2, info: 0 });
+    expect(report.summary.findings).toEqual({ critical: 0, error: 3, warning: 2, info: 1 });
     expect(report.diagnostics).toContainEqual({
       severity: 'warning',
       code: 'suppression-expired',
