@@ -163,6 +163,7 @@ describe('rules and explain', () => {
     expect(r.stdout).toContain('  Alibaba Cloud ACK (ack): «如何让Pod访问自己暴露的服务?»\n');
     expect(r.stdout).toContain('  Only fresh installs of v0.15.1.4-e02c8f12-aliyun or later enable hairpin by default; upgrades do not.\n');
     expect(r.stdout).toContain('/snapshots/rules/ack-flannel-hairpin\n');
+    expect(r.stdout).toContain('Examples:\n  on snapshots/rules/ack-flannel-hairpin/fires-hairpin-not-enabled it reports (warning, Cluster ack-hz-prod):\n    delegate.hairpinMode is not set in kube-flannel-cfg cni-conf.json');
     const unknown = run(['explain', 'hairpin']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.split('\n')[0]).toBe('kube-netdoctor: unknown rule "hairpin"; did you mean ack-flannel-hairpin?');

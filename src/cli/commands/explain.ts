@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { builtinRules } from '../../catalog/builtin-catalog.js';
 import { documentNames } from '../../catalog/documents.js';
+import { ruleExamples } from '../../catalog/rule-examples.generated.js';
 import type { Condition, RuleDefinition } from '../../catalog/rule-schema.js';
 import { requirementsById } from '../../facts/requirements.js';
 import { UsageError } from '../exit-codes.js';
@@ -51,14 +52,31 @@ export function explainRule(rule: RuleDefinition): string {
   for (const s of rule.source) out.push(`  ${documentNames[s.doc]} (${s.doc}): «${s.section}»`);
   out.push('', 'Remediation:');
   for (const line of rule.remediation.trimEnd().split('\n')) out.push(`  ${line}`);
+  out.push('', 'Examples:');
+  const example = ruleExamples[rule.id];
+  if (example) {
+    out.push(`  on ${example.snapshot} it reports (${example.severity}, ${example.subject}):`);
+    out.push(...wrap(example.message, 4));
+  }
   out.push(
-    '',
-    'Examples:',
     `  snapshots where it fires and where it stays silent: ${ruleFixturesUrl}/${rule.id}`,
     `  reference page: ${rulesDocUrl}/${rule.id}.md`,
     `  run only this rule: kube-netdoctor analyze <snapshot> --only ${rule.id}`,
   );
   return `${out.join('\n')}\n`;
+}
+
+function wrap(text: string, indent: number, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width - indent) {
+      lines.push(' '.repeat(indent) + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(' '.repeat(indent) + line);
+  return lines;
 }
 
 function describeCondition(condition: Condition): string {
