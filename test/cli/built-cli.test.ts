@@ -136,7 +136,7 @@ describe('rules and explain', () => {
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toMatch(/^ID +SEVERITY +DOCUMENT +TITLE$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^x-cidr-overlap +error +ack,tke,tke,win +Pod, Service, node and external address ranges overlap$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^x-cidr-overlap +error +ack,tke,win +Pod, Service, node and external address ranges overlap$/));
     expect(table.stdout).toContain(`\n${builtinRules().length} rules;`);
     const list = JSON.parse(run(['rules', '--format', 'JSON']).stdout);
     expect(list.map((r: { id: string }) => r.id)).toEqual(builtinRules().map((r) => r.id));

@@ -59,7 +59,7 @@ function ruleSummary(rule: RuleDefinition) {
 }
 
 function rulesTable(rules: readonly RuleDefinition[]): string {
-  const rows = rules.map((r) => [r.id, r.severity, r.source.map((s) => s.doc).join(','), r.title]);
+  const rows = rules.map((r) => [r.id, r.severity, [...new Set(r.source.map((s) => s.doc))].join(','), r.title]);
   const header = ['ID', 'SEVERITY', 'DOCUMENT', 'TITLE'];
   const widths = header.slice(0, 3).map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
