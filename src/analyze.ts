@@ -4,8 +4,9 @@ import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
-import type { Report, Summary } from './findings/schema.js';
-import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
+import type { Report } from './findings/schema.js';
+import { compareFindings, subjectKey } from './findings/sort.js';
+import { summarizeDiagnostics, summarizeFindings } from './findings/summarize.js';
 import type { Plugin } from './plugins/define-plugin.js';
 import { builtinRegistry, registryFor } from './plugins/registry.js';
 import type { Snapshot } from './snapshot/schema.js';
@@ -24,6 +25,14 @@ export interface AnalyzeOptions {
   only?: readonly string[];
   /** Diagnostics from loading the snapshot, merged into the report. */
   diagnostics?: readonly Diagnostic[];
+  /** Called before each rule runs, with how many have run (for a progress display). */
+  onProgress?: (progress: AnalyzeProgress) => void;
+}
+
+export interface AnalyzeProgress {
+  ruleId: string;
+  rules: number;
+  totalRules: number;
 }
 
 /**
@@ -37,7 +46,14 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
   if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
   const registry = registryFor(options.plugins);
   const index = indexSnapshot(snapshot);
-  const result = await evaluateCatalog(rules, index, registry, registry === builtinRegistry ? trustedBuiltins(builtin) : new Set());
+  const onProgress = options.onProgress;
+  const result = await evaluateCatalog(
+    rules,
+    index,
+    registry,
+    registry === builtinRegistry ? trustedBuiltins(builtin) : new Set(),
+    onProgress && ((rule, done, total) => onProgress({ ruleId: rule.id, rules: done, totalRules: total })),
+  );
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
@@ -50,11 +66,6 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const ruleStatus = result.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const count = (s: string) => ruleStatus.filter((r) => r.status === s).length;
-  const bySeverity = (s: keyof typeof severityRank) => findings.filter((f) => f.severity === s).length;
-  const highest = findings.reduce<Summary['highestSeverity']>(
-    (best, f) => (best === 'none' || severityRank[f.severity] < severityRank[best] ? f.severity : best),
-    'none',
-  );
   const snapshotInfo: Report['snapshot'] = { cluster: snapshot.cluster };
   if (snapshot.name !== undefined) snapshotInfo.name = snapshot.name;
   if (snapshot.capturedAt !== undefined) snapshotInfo.capturedAt = snapshot.capturedAt;
@@ -71,13 +82,8 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
       notEvaluated: count('not-evaluated'),
       notApplicable: count('not-applicable'),
       failed: count('failed'),
-      findings: { critical: bySeverity('critical'), error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') },
-      diagnostics: {
-        error: diagnostics.filter((d) => d.severity === 'error').length,
-        warning: diagnostics.filter((d) => d.severity === 'warning').length,
-        info: diagnostics.filter((d) => d.severity === 'info').length,
-      },
-      highestSeverity: highest,
+      ...summarizeFindings(findings),
+      diagnostics: summarizeDiagnostics(diagnostics),
     },
   };
 }

@@ -7,6 +7,7 @@ import { customOperators, builtinOperatorNames } from '../../src/engine/operator
 import { facts } from '../../src/facts/registry.js';
 import { requirements, requirementsById } from '../../src/facts/requirements.js';
 import { selectors } from '../../src/facts/selectors.js';
+import { ConfigFile } from '../../src/config/config-file.js';
 import { Report, Finding } from '../../src/findings/schema.js';
 import { parsers } from '../../src/parsers/index.js';
 import { Manifest, Snapshot } from '../../src/snapshot/schema.js';
@@ -45,6 +46,7 @@ export function jsonSchemas(): Record<string, unknown> {
     snapshot: z.toJSONSchema(Snapshot),
     'snapshot-manifest': z.toJSONSchema(Manifest, { io: 'input' }),
     'rule-file': z.toJSONSchema(RuleFile, { io: 'input' }),
+    config: z.toJSONSchema(ConfigFile, { io: 'input' }),
   };
 }
 

@@ -28,9 +28,12 @@ export async function evaluateCatalog(
   registry: Registry = builtinRegistry,
   /** Rules already checked against this registry (the built-in catalog); others are checked here. */
   trusted: ReadonlySet<RuleDefinition> = new Set(),
+  /** Called before each rule runs (for a progress display). */
+  onRule?: (rule: RuleDefinition, done: number, total: number) => void,
 ): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
-  for (const rule of rules) {
+  for (const [done, rule] of rules.entries()) {
+    onRule?.(rule, done, rules.length);
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
     const notEvaluated = (missing: MissingData[]) => out.notEvaluated.push({ ruleId: rule.id, title: rule.title, missing });
     // A rule loaded with a plugin but analysed without it must not crash the run.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRulesSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
 import { factReference, generatedDocs } from '../../scripts/lib/render-docs.js';
+import { ruleExamplesSource } from '../../scripts/lib/rule-examples.js';
 import { facts } from '../../src/facts/registry.js';
 
 const read = (path: string) => (existsSync(join(repoRoot, path)) ? readFileSync(join(repoRoot, path), 'utf8') : undefined);
@@ -14,6 +15,10 @@ describe('generated files are current (run `npm run docs` when this fails)', () 
 
   it('src/catalog/builtin-rules.generated.ts matches rules/', () => {
     expect(read('src/catalog/builtin-rules.generated.ts')).toBe(builtinRulesSource());
+  });
+
+  it('src/catalog/rule-examples.generated.ts matches the rules and their fixtures', async () => {
+    expect(read('src/catalog/rule-examples.generated.ts')).toBe(await ruleExamplesSource());
   });
 
   for (const [path, content] of generatedDocs()) {
