@@ -2,8 +2,12 @@
 import type { Fact } from '../define.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
+import { windowsNodeComponents } from './windows-node-components.js';
+import { windowsNodeReady } from './windows-node-ready.js';
 
 export const windowsFacts = [
   windowsExceptionList,
   windowsHnsNetworks,
+  windowsNodeComponents,
+  windowsNodeReady,
 ] as Fact[];
