@@ -4,10 +4,12 @@ import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodeReady } from './windows-node-ready.js';
+import { windowsPortPool } from './windows-port-pool.js';
 
 export const windowsFacts = [
   windowsExceptionList,
   windowsHnsNetworks,
   windowsNodeComponents,
   windowsNodeReady,
+  windowsPortPool,
 ] as Fact[];
