@@ -2,6 +2,7 @@
 import type { Fact } from '../define.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
+import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodeReady } from './windows-node-ready.js';
 import { windowsPortPool } from './windows-port-pool.js';
@@ -9,6 +10,7 @@ import { windowsPortPool } from './windows-port-pool.js';
 export const windowsFacts = [
   windowsExceptionList,
   windowsHnsNetworks,
+  windowsHnsStaleObjects,
   windowsNodeComponents,
   windowsNodeReady,
   windowsPortPool,
