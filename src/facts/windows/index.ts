@@ -1,6 +1,7 @@
 // Windows nodes: HNS networks and endpoints, CNI ExceptionList, SourceVip.
 import type { Fact } from '../define.js';
 import { windowsExceptionList } from './windows-exception-list.js';
+import { windowsExceptionListExternal } from './windows-exception-list-external.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsNodeComponents } from './windows-node-components.js';
@@ -9,6 +10,7 @@ import { windowsPortPool } from './windows-port-pool.js';
 
 export const windowsFacts = [
   windowsExceptionList,
+  windowsExceptionListExternal,
   windowsHnsNetworks,
   windowsHnsStaleObjects,
   windowsNodeComponents,
