@@ -2,18 +2,22 @@
 import type { Fact } from '../define.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
+import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodeReady } from './windows-node-ready.js';
 import { windowsPortPool } from './windows-port-pool.js';
+import { windowsSourceVip } from './windows-source-vip.js';
 
 export const windowsFacts = [
   windowsExceptionList,
   windowsExceptionListExternal,
+  windowsFlannelSubnetEnv,
   windowsHnsNetworks,
   windowsHnsStaleObjects,
   windowsNodeComponents,
   windowsNodeReady,
   windowsPortPool,
+  windowsSourceVip,
 ] as Fact[];
