@@ -48,8 +48,8 @@ export const selectors: Selector[] = [
   defineSelector({
     id: 'nodesWithIpamRangeEvents',
     subject: 'Node',
-    description: 'Nodes with events "no IP addresses available in range set" for their pods',
-    select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []),
+    description: 'Linux nodes with events "no IP addresses available in range set" for their pods (Windows nodes: win-ipam-range-exhausted)',
+    select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []).filter((n) => n.os !== 'windows'),
   }),
   defineSelector({
     id: 'nodesWithProxyRules',

@@ -5,6 +5,7 @@ import { windowsExceptionListExternal } from './windows-exception-list-external.
 import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
+import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodeReady } from './windows-node-ready.js';
 import { windowsPortPool } from './windows-port-pool.js';
@@ -16,6 +17,7 @@ export const windowsFacts = [
   windowsFlannelSubnetEnv,
   windowsHnsNetworks,
   windowsHnsStaleObjects,
+  windowsIpamExhaustion,
   windowsNodeComponents,
   windowsNodeReady,
   windowsPortPool,
