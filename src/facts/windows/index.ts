@@ -7,7 +7,9 @@ import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
 import { windowsNodeComponents } from './windows-node-components.js';
+import { windowsNodePortContext } from './windows-node-port-context.js';
 import { windowsNodeReady } from './windows-node-ready.js';
+import { windowsOsBuild } from './windows-os-build.js';
 import { windowsPortPool } from './windows-port-pool.js';
 import { windowsSourceVip } from './windows-source-vip.js';
 
@@ -19,7 +21,9 @@ export const windowsFacts = [
   windowsHnsStaleObjects,
   windowsIpamExhaustion,
   windowsNodeComponents,
+  windowsNodePortContext,
   windowsNodeReady,
+  windowsOsBuild,
   windowsPortPool,
   windowsSourceVip,
 ] as Fact[];
