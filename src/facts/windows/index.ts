@@ -1,5 +1,6 @@
 // Windows nodes: HNS networks and endpoints, CNI ExceptionList, SourceVip.
 import type { Fact } from '../define.js';
+import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
 import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
@@ -14,6 +15,7 @@ import { windowsPortPool } from './windows-port-pool.js';
 import { windowsSourceVip } from './windows-source-vip.js';
 
 export const windowsFacts = [
+  windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
   windowsFlannelSubnetEnv,
