@@ -3,6 +3,7 @@ import type { Fact } from '../define.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
+import { windowsFlanneldWaiting } from './windows-flanneld-waiting.js';
 import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
@@ -18,6 +19,7 @@ export const windowsFacts = [
   windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
+  windowsFlanneldWaiting,
   windowsFlannelSubnetEnv,
   windowsHnsNetworks,
   windowsHnsStaleObjects,
