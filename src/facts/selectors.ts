@@ -90,6 +90,15 @@ export const selectors: Selector[] = [
     select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0),
   }),
   defineSelector({
+    id: 'windowsPodsWithHostPort',
+    subject: 'Pod',
+    description: 'Pods (not host-network, not finished) with a hostPort, scheduled on a Windows node',
+    select: (index) =>
+      index.snapshot.pods.filter(
+        (p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0 && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows',
+      ),
+  }),
+  defineSelector({
     id: 'nodesNetworkUnavailable',
     subject: 'Node',
     description: 'Nodes whose NetworkUnavailable condition is True or that carry the node.kubernetes.io/network-unavailable taint',

@@ -5,6 +5,7 @@ import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
 import { windowsFlanneldWaiting } from './windows-flanneld-waiting.js';
 import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
+import { windowsHostPortCni } from './windows-host-port-cni.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
@@ -22,6 +23,7 @@ export const windowsFacts = [
   windowsFlanneldWaiting,
   windowsFlannelSubnetEnv,
   windowsHnsNetworks,
+  windowsHostPortCni,
   windowsHnsStaleObjects,
   windowsIpamExhaustion,
   windowsNodeComponents,
