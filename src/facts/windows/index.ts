@@ -1,5 +1,7 @@
 // Windows nodes: HNS networks and endpoints, CNI ExceptionList, SourceVip.
 import type { Fact } from '../define.js';
+import { azureHostGwRoute } from './azure-host-gw-route.js';
+import { vsphereVxlanPort } from './vsphere-vxlan-port.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
@@ -17,6 +19,8 @@ import { windowsPortPool } from './windows-port-pool.js';
 import { windowsSourceVip } from './windows-source-vip.js';
 
 export const windowsFacts = [
+  azureHostGwRoute,
+  vsphereVxlanPort,
   windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
