@@ -19,5 +19,5 @@ ruleTester.run(id, {
       ],
     },
   ],
-  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-flannel-config'), capture: 'kube-flannel-cfg' }],
+  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-flannel-config'), capture: 'kube-flannel-cfg', subjects: ['win-hybrid-lab'] }],
 });
