@@ -1,6 +1,8 @@
 // Windows nodes: HNS networks and endpoints, CNI ExceptionList, SourceVip.
 import type { Fact } from '../define.js';
+import { apiServerConnection } from './api-server-connection.js';
 import { azureHostGwRoute } from './azure-host-gw-route.js';
+import { kubeSystemPodHealth } from './kube-system-pod-health.js';
 import { vsphereVxlanPort } from './vsphere-vxlan-port.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
@@ -15,11 +17,14 @@ import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodePortContext } from './windows-node-port-context.js';
 import { windowsNodeReady } from './windows-node-ready.js';
 import { windowsOsBuild } from './windows-os-build.js';
+import { windowsPodStartup } from './windows-pod-startup.js';
 import { windowsPortPool } from './windows-port-pool.js';
 import { windowsSourceVip } from './windows-source-vip.js';
 
 export const windowsFacts = [
+  apiServerConnection,
   azureHostGwRoute,
+  kubeSystemPodHealth,
   vsphereVxlanPort,
   windowsEndpointLeakVersions,
   windowsExceptionList,
@@ -34,6 +39,7 @@ export const windowsFacts = [
   windowsNodePortContext,
   windowsNodeReady,
   windowsOsBuild,
+  windowsPodStartup,
   windowsPortPool,
   windowsSourceVip,
 ] as Fact[];
