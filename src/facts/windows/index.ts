@@ -16,6 +16,7 @@ import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodePortContext } from './windows-node-port-context.js';
 import { windowsNodeReady } from './windows-node-ready.js';
+import { windowsNodesPresent } from './windows-nodes-present.js';
 import { windowsOsBuild } from './windows-os-build.js';
 import { windowsPodStartup } from './windows-pod-startup.js';
 import { windowsPortPool } from './windows-port-pool.js';
@@ -38,6 +39,7 @@ export const windowsFacts = [
   windowsNodeComponents,
   windowsNodePortContext,
   windowsNodeReady,
+  windowsNodesPresent,
   windowsOsBuild,
   windowsPodStartup,
   windowsPortPool,
