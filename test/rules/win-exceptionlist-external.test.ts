@@ -24,7 +24,7 @@ ruleTester.run(id, {
           messageId: 'tooBroad',
           subject: node,
           data: { entries: '192.168.0.0/16', summary: '192.168.0.0/16 swallows 192.168.0.0/16', clusterRanges: '10.244.0.0/16, 10.96.0.0/12, 10.127.130.0/24' },
-          evidence: [{ fact: 'windowsExceptionListExternal', path: 'tooBroadCount', actual: 1 }],
+          evidence: [{ fact: 'windowsExceptionListTooBroad', path: 'tooBroadCount', actual: 1 }],
         },
       ],
     },
@@ -43,7 +43,7 @@ ruleTester.run(id, {
     {
       snapshot: fixture(id, 'not-evaluated-no-node-cidrs'),
       capture: 'cluster.nodeCIDRs',
-      checks: ['tooBroad'],
+      subjects: ['win-worker-1'],
       findings: [{ messageId: 'coversExternal', subject: node, data: { externalSummary: '10.0.0.0/8 covers hz-idc 10.10.0.0/16' } }],
     },
   ],

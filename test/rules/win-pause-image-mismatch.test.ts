@@ -31,5 +31,5 @@ ruleTester.run(id, {
       findings: [{ messageId: 'stuckCreating', subject: iis, severity: 'warning', evidence: [{ fact: 'windowsPodStartup', path: 'containerCreating', actual: true }] }],
     },
   ],
-  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-events'), capture: 'kubectl get events', checks: ['osMismatch', 'stuckCreating', 'restarting'] }],
+  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-events'), capture: 'kubectl get events', subjects: ['iis-6c559f5868-vscxm', 'web-7b9d5c8f4-x2k7q'] }],
 });

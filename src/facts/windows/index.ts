@@ -7,6 +7,7 @@ import { vsphereVxlanPort } from './vsphere-vxlan-port.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
+import { windowsExceptionListTooBroad } from './windows-exception-list-too-broad.js';
 import { windowsFlanneldWaiting } from './windows-flanneld-waiting.js';
 import { windowsFlannelSubnetEnv } from './windows-flannel-subnet-env.js';
 import { windowsHostPortCni } from './windows-host-port-cni.js';
@@ -30,6 +31,7 @@ export const windowsFacts = [
   windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
+  windowsExceptionListTooBroad,
   windowsFlanneldWaiting,
   windowsFlannelSubnetEnv,
   windowsHnsNetworks,

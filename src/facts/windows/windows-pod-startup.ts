@@ -1,3 +1,4 @@
+import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
 import { nodeEventsMatching } from '../logs/node-events-matching.js';
 import { objectKey } from '../snapshot-index.js';
@@ -23,6 +24,7 @@ export const windowsPodStartup = defineFact({
     'For a pod on a Windows node: events saying the container OS does not match the host OS (count, last message time), whether it waits in ContainerCreating, and whether a container is restarting (CrashLoopBackOff or ≥ 5 restarts), with its images.',
   reads: ['Events message', 'Pod status.containerStatuses', 'Pod spec.containers[].image'],
   compute: (pod, index) => {
+    if (!index.snapshot.captured.includes('Event')) throw new MissingDataError('kubectl get events -A -o json > events.json (the events of the Windows pods)');
     const key = objectKey(pod.namespace, pod.name);
     const events = (nodeEventsMatching(index, osMismatch).get(pod.nodeName ?? '') ?? []).filter((e) => objectKey(e.involvedNamespace, e.involvedName ?? '') === key);
     const creating = pod.containerStatuses.some((c) => c.waitingReason === 'ContainerCreating') || (pod.phase === 'Pending' && pod.containerStatuses.length === 0);
