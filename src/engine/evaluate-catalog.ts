@@ -117,5 +117,5 @@ function missingRequirements(needs: readonly string[], index: SnapshotIndex): Mi
   return needs
     .map((id) => requirementsById.get(id)!)
     .filter((r) => !r.present(index))
-    .map((r) => ({ reason: 'missing-data' as const, capture: r.capture, subjects: [] }));
+    .map((r) => ({ reason: 'missing-data' as const, capture: r.captureFor?.(index) ?? r.capture, subjects: [] }));
 }

@@ -137,3 +137,24 @@ checks:
 remediation: n/a
 `;
 }
+
+describe('applicability: provider before CNI', () => {
+  it('treats ACK rules as not applicable on another provider, even with Terway-looking names, and asks nothing of them', async () => {
+    const { snapshot } = buildSnapshot([
+      {
+        path: 'nodes.json',
+        text: JSON.stringify({
+          kind: 'List',
+          items: [{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'aks-nodepool1-12345678-vmss000000', labels: { 'kubernetes.azure.com/cluster': 'MC_rg_aks_westeurope' } }, spec: { providerID: 'azure:///subscriptions/0000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-12345678-vmss/virtualMachines/0' } }],
+        }),
+      },
+      { path: 'daemonsets.json', text: JSON.stringify({ kind: 'List', items: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'terway-eniip', namespace: 'kube-system' } }] }) },
+    ]);
+    expect(snapshot.cluster.provider?.value).toBe('aks');
+    expect(snapshot.cluster.cni?.value).toBe('terway');
+    const report = await analyze(snapshot);
+    const ackOnly = report.rules.filter((r) => r.ruleId.startsWith('ack-') && r.status === 'not-applicable').map((r) => r.ruleId);
+    expect(ackOnly).toContain('ack-terway-vswitch-exhausted');
+    expect(report.notEvaluated.filter((n) => ackOnly.includes(n.ruleId))).toEqual([]);
+  });
+});
