@@ -21,6 +21,17 @@ ruleTester.run(id, {
         },
       ],
     },
+    {
+      // The same comparison from `ibmcloud ks worker-get --json`: here the public VLAN differs.
+      snapshot: fixture(id, 'fires-vlan-mismatch-json'),
+      findings: [
+        {
+          messageId: 'noNodesVlanMismatch',
+          subject: service,
+          data: { mismatches: '10.176.48.79: label publicVLAN=2234945 but worker-get kube-bq5tbo2d0kbnmfq8sfs0-mycluster-default-00000079 says 2234941' },
+        },
+      ],
+    },
   ],
   notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-events'), capture: 'events.json' }],
 });
