@@ -69,13 +69,20 @@ export function parsedClusterOutputs<T>(
   });
 }
 
-/** The first file of a kind, parsed; throws MissingDataError with the capture hint when none was captured. */
+/**
+ * The first file of a kind, parsed. Throws MissingDataError with the capture hint when none was captured, or
+ * when the file could not be read and gave nothing (`isEmpty`): an unreadable capture is not a clean bill of health.
+ */
 export function requiredClusterOutput<T>(
   index: SnapshotIndex,
   kind: ClusterOutputKind,
   parse: (text: string, options: { file: string }) => ParseResult<T>,
+  isEmpty?: (value: T) => boolean,
 ): ParsedClusterOutput<T> {
   const [first] = parsedClusterOutputs(index, kind, parse);
   if (!first) throw new MissingDataError(clusterOutputKinds[kind].capture);
+  if (first.incomplete && isEmpty?.(first.value)) {
+    throw new MissingDataError(`${clusterOutputKinds[kind].capture} (${first.file.file} could not be read: see its diagnostics)`);
+  }
   return first;
 }

@@ -29,5 +29,14 @@ ruleTester.run(id, {
       })),
     },
   ],
-  notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-no-values'), capture: 'strongswan-values.yaml' }],
+  notEvaluated: [
+    { snapshot: fixture(id, 'not-evaluated-no-values'), capture: 'strongswan-values.yaml' },
+    {
+      // Cut off inside `subnet: [`: a diagnostic on line 5, and every worker not evaluated instead of passed.
+      snapshot: fixture(id, 'not-evaluated-values-unreadable'),
+      allowErrorDiagnostics: true,
+      capture: 'cluster/strongswan-values.yaml could not be read',
+      subjects: ['10.176.48.67', '10.176.48.79', '10.176.52.12', '10.176.52.40'],
+    },
+  ],
 });

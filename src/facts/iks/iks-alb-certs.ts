@@ -15,7 +15,7 @@ export const iksAlbCerts = defineFact({
     'IBM Ingress subdomain) named like the IBM-provided Ingress Secret of `ibmcloud ks cluster-get`.',
   reads: ['cluster/ibmcloud-ks-alb-certs.txt', 'cluster/ibmcloud-ks-cluster-get.txt (Ingress Secret, Ingress Subdomain)'],
   compute: (_cluster, index) => {
-    const certs = requiredClusterOutput(index, 'ibmcloudKsAlbCerts', parseIbmcloudKsAlbCerts);
+    const certs = requiredClusterOutput(index, 'ibmcloudKsAlbCerts', parseIbmcloudKsAlbCerts, (v) => v.certs.length === 0);
     const failed = certs.value.certs.filter((c) => c.failed);
     const clusterGet = parsedClusterOutputs(index, 'ibmcloudKsClusterGet', parseIbmcloudKsClusterGet)[0]?.value;
     const ibmSecret = clusterGet?.ingressSecret;

@@ -9,7 +9,7 @@ export const iksClusterIngress = defineFact({
   description: 'From `ibmcloud ks cluster-get`: the cluster name and State, whether an Ingress Subdomain is set, and the IBM-provided Ingress Secret name.',
   reads: ['cluster/ibmcloud-ks-cluster-get.txt'],
   compute: (_cluster, index) => {
-    const out = requiredClusterOutput(index, 'ibmcloudKsClusterGet', parseIbmcloudKsClusterGet);
+    const out = requiredClusterOutput(index, 'ibmcloudKsClusterGet', parseIbmcloudKsClusterGet, (v) => v.state === undefined);
     const v = out.value;
     return {
       name: v.name ?? v.id ?? 'unknown',

@@ -13,7 +13,7 @@ export const iksZoneAlbs = defineFact({
     'and the public ALBs per zone that were found.',
   reads: ['Nodes zone labels', 'cluster/ibmcloud-ks-albs.txt', 'cluster/ibmcloud-ks-workers.txt'],
   compute: (_cluster, index) => {
-    const albs = requiredClusterOutput(index, 'ibmcloudKsAlbs', parseIbmcloudKsAlbs);
+    const albs = requiredClusterOutput(index, 'ibmcloudKsAlbs', parseIbmcloudKsAlbs, (v) => v.albs.length === 0);
     const zones = new Set(index.snapshot.nodes.map(zoneOf).filter((z): z is string => z !== undefined));
     if (zones.size === 0) {
       for (const out of parsedClusterOutputs(index, 'ibmcloudKsWorkers', parseIbmcloudKsWorkers)) for (const w of out.value.workers) if (w.zone) zones.add(w.zone);

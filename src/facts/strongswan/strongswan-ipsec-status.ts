@@ -9,7 +9,7 @@ export const strongswanIpsecStatus = defineFact({
   description: 'From `ipsec status` (cluster/ipsec-status.txt): how many connections are ESTABLISHED, and the others with their IKE/CHILD states.',
   reads: ['cluster/ipsec-status.txt'],
   compute: (_cluster, index) => {
-    const out = requiredClusterOutput(index, 'ipsecStatus', parseIpsecStatus);
+    const out = requiredClusterOutput(index, 'ipsecStatus', parseIpsecStatus, (v) => v.connections.length === 0 && v.daemonUnavailableLine === undefined);
     const v = out.value;
     const down = v.connections.filter((c) => !c.established);
     return {

@@ -36,7 +36,7 @@ export const strongswanSubnetCoverage = defineFact({
     'workers those CIDRs cover, and the CIDR to add: the worker\'s subnet from `ibmcloud ks subnets` when captured, else the smallest CIDR covering every uncovered worker.',
   reads: ['cluster/strongswan-values.yaml (local.subnet, localSubnetNAT)', 'Node status.addresses InternalIP', 'cluster/ibmcloud-ks-subnets.txt'],
   compute: (node, index) => {
-    const values = requiredClusterOutput(index, 'strongswanValues', parseStrongswanValues);
+    const values = requiredClusterOutput(index, 'strongswanValues', parseStrongswanValues, (v) => v.localSubnets.length === 0 && v.localSubnetNAT.length === 0);
     const cidrs = [...values.value.localSubnets, ...values.value.localSubnetNAT.map((n) => n.from)]
       .map((c) => (isValidAddress(c) ? host(c) : c))
       .filter(isValidCidr);

@@ -10,7 +10,7 @@ export const strongswanVpnDebug = defineFact({
     'The vpnDebug lines starting ERROR, WARNING, VERIFY or CHECK (cluster/vpndebug.txt), each as `line N: TAG summary`, their counts (problems = ERROR + WARNING), and whether the tool said the connection was ESTABLISHED.',
   reads: ['cluster/vpndebug.txt'],
   compute: (_cluster, index) => {
-    const out = requiredClusterOutput(index, 'vpnDebug', parseVpndebug);
+    const out = requiredClusterOutput(index, 'vpnDebug', parseVpndebug, (v) => v.findings.length === 0 && v.established === undefined);
     const v = out.value;
     const lines = v.findings.map((f) => `line ${f.line}: ${f.tag}${f.summary ? ` ${f.summary}` : ''}${f.subject ? ` (${f.subject})` : ''}`);
     return {
