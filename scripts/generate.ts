@@ -23,6 +23,10 @@ function emit(path: string, content: string): void {
 emit('src/catalog/spec-items.generated.ts', specItemsSource());
 emit('src/catalog/builtin-rules.generated.ts', builtinRulesSource());
 
+// Examples for `explain`: each rule's first finding on its fixture, from the fresh catalog.
+const { ruleExamplesSource } = await import('./lib/rule-examples.js');
+emit('src/catalog/rule-examples.generated.ts', await ruleExamplesSource());
+
 const { generatedDocs } = await import('./lib/render-docs.js');
 for (const [path, content] of generatedDocs()) emit(path, content);
 

@@ -1,27 +1,59 @@
 import { builtinRules } from './catalog/builtin-catalog.js';
+import { assertUniqueRuleIds } from './catalog/load-catalog.js';
 import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
-import type { Report, Summary } from './findings/schema.js';
-import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
+import type { Report } from './findings/schema.js';
+import { compareFindings, subjectKey } from './findings/sort.js';
+import { summarizeDiagnostics, summarizeFindings } from './findings/summarize.js';
+import type { Plugin } from './plugins/define-plugin.js';
+import { builtinRegistry, registryFor } from './plugins/registry.js';
 import type { Snapshot } from './snapshot/schema.js';
 
 export interface AnalyzeOptions {
-  /** Rules to run; defaults to the built-in catalog. */
+  /**
+   * The rules to run INSTEAD of the built-in catalog (default: the built-in catalog).
+   * To run the built-in catalog plus rules of your own, use `extraRules`.
+   */
   rules?: readonly RuleDefinition[];
+  /** Rules run IN ADDITION to `rules` (or the built-in catalog): e.g. `await loadRuleFiles('my-rules')`. */
+  extraRules?: readonly RuleDefinition[];
+  /** Plugins whose facts, operators, selectors and requirements the rules use (see `definePlugin`). */
+  plugins?: readonly Plugin[];
   /** Only these rule ids. */
   only?: readonly string[];
   /** Diagnostics from loading the snapshot, merged into the report. */
   diagnostics?: readonly Diagnostic[];
+  /** Called before each rule runs, with how many have run (for a progress display). */
+  onProgress?: (progress: AnalyzeProgress) => void;
 }
 
-/** Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content. */
+export interface AnalyzeProgress {
+  ruleId: string;
+  rules: number;
+  totalRules: number;
+}
+
+/**
+ * Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content; throws
+ * CatalogError when `extraRules` repeat an id, or plugins clash.
+ */
 export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Promise<Report> {
-  let rules = options.rules ?? builtinRules();
+  const builtin = builtinRules();
+  let rules = [...(options.rules ?? builtin), ...(options.extraRules ?? [])];
+  if (options.extraRules) assertUniqueRuleIds(rules);
   if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
+  const registry = registryFor(options.plugins);
   const index = indexSnapshot(snapshot);
-  const result = await evaluateCatalog(rules, index);
+  const onProgress = options.onProgress;
+  const result = await evaluateCatalog(
+    rules,
+    index,
+    registry,
+    registry === builtinRegistry ? trustedBuiltins(builtin) : new Set(),
+    onProgress && ((rule, done, total) => onProgress({ ruleId: rule.id, rules: done, totalRules: total })),
+  );
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
@@ -34,11 +66,6 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const ruleStatus = result.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const count = (s: string) => ruleStatus.filter((r) => r.status === s).length;
-  const bySeverity = (s: keyof typeof severityRank) => findings.filter((f) => f.severity === s).length;
-  const highest = findings.reduce<Summary['highestSeverity']>(
-    (best, f) => (best === 'none' || severityRank[f.severity] < severityRank[best] ? f.severity : best),
-    'none',
-  );
   const snapshotInfo: Report['snapshot'] = { cluster: snapshot.cluster };
   if (snapshot.name !== undefined) snapshotInfo.name = snapshot.name;
   if (snapshot.capturedAt !== undefined) snapshotInfo.capturedAt = snapshot.capturedAt;
@@ -55,13 +82,8 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
       notEvaluated: count('not-evaluated'),
       notApplicable: count('not-applicable'),
       failed: count('failed'),
-      findings: { critical: bySeverity('critical'), error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') },
-      diagnostics: {
-        error: diagnostics.filter((d) => d.severity === 'error').length,
-        warning: diagnostics.filter((d) => d.severity === 'warning').length,
-        info: diagnostics.filter((d) => d.severity === 'info').length,
-      },
-      highestSeverity: highest,
+      ...summarizeFindings(findings),
+      diagnostics: summarizeDiagnostics(diagnostics),
     },
   };
 }
@@ -74,4 +96,10 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+let trusted: ReadonlySet<RuleDefinition> | undefined;
+/** The built-in rules were validated against the built-in registry when loaded. */
+function trustedBuiltins(builtin: readonly RuleDefinition[]): ReadonlySet<RuleDefinition> {
+  return (trusted ??= new Set(builtin));
 }

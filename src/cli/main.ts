@@ -1,97 +1,38 @@
 /// <reference types="node" />
-import { parseArgs } from 'node:util';
-import { analyze } from '../analyze.js';
-import { Severity } from '../catalog/rule-schema.js';
-import { NetdoctorError } from '../errors.js';
-import { severityRank } from '../findings/sort.js';
-import { loadSnapshot } from '../node/load-snapshot.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText } from '../reporters/text.js';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './run-cli.js';
 
-const usage = `Usage: kube-netdoctor analyze <snapshot> [options]
+export { runCli } from './run-cli.js';
+export type { CliIo } from './io.js';
 
-Analyse a captured cluster snapshot (a directory laid out as in snapshot.md,
-or one JSON/YAML file) against the network-troubleshooting rule catalog.
-
-Options:
-  --format text|json        output format (default: text)
-  --fail-on <severity>      exit 1 when a finding is at least this severe:
-                            critical|error|warning|info|none (default: error)
-  --only <id,id,...>        run only these rules
-  --no-remediation          text format: leave out the fixes
-  -h, --help                show this help
-
-Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage error or unreadable snapshot.
-`;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTty: boolean;
-  env: Record<string, string | undefined>;
+/**
+ * True when this file is what node was asked to run — whatever the launcher is
+ * called: a symlink (npm's node_modules/.bin), a renamed copy, npm's Windows shim.
+ * Comparing real paths, not names, is what makes that hold.
+ */
+function isMainModule(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
 }
 
-/** Runs the CLI; returns the exit code. Separate from process handling so tests can drive it. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        only: { type: 'string' },
-        'no-remediation': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`kube-netdoctor: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
-  const [command, path, ...extra] = positionals;
-  const failOn = values['fail-on'];
-  const problem =
-    command !== 'analyze' ? `unknown command "${command ?? ''}"` :
-    !path ? 'missing <snapshot>' :
-    extra.length > 0 ? `unexpected argument "${extra[0]}"` :
-    values.format !== 'text' && values.format !== 'json' ? `--format must be text or json, not "${values.format}"` :
-    failOn !== 'none' && !Severity.safeParse(failOn).success ? `--fail-on must be critical, error, warning, info or none, not "${failOn}"` :
-    undefined;
-  if (problem || !path) {
-    io.stderr(`kube-netdoctor: ${problem}\n\n${usage}`);
-    return 2;
-  }
-
-  let loaded;
-  try {
-    loaded = await loadSnapshot(path);
-  } catch (error) {
-    io.stderr(`kube-netdoctor: ${error instanceof NetdoctorError ? error.message : String(error)}\n`);
-    return 2;
-  }
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, ...(only ? { only } : {}) });
-  const color = io.isTty && !io.env.NO_COLOR;
-  io.stdout(values.format === 'json' ? formatJson(report) : formatText(report, { color, remediation: !values['no-remediation'] }));
-  if (failOn === 'none') return 0;
-  const threshold = severityRank[failOn as Severity];
-  return report.findings.some((f) => severityRank[f.severity] <= threshold) ? 1 : 0;
-}
-
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.js') || process.argv[1]?.endsWith('kube-netdoctor');
-if (isMain) {
+if (isMainModule()) {
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
     env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   }).then(
     (code) => {
       process.exitCode = code;

@@ -1,3 +1,4 @@
+import { snapshotFormatUrl } from '../docs-urls.js';
 import { cloudInventory } from './cloud-inventory.js';
 import { clusterOutputFiles, clusterOutputKinds, type ClusterOutputKind } from './cluster-outputs.js';
 import { defineRequirement, type Requirement } from './define.js';
@@ -57,14 +58,14 @@ export const requirements: Requirement[] = [
   defineRequirement({
     id: 'nodeOutputs',
     description: 'outputs of commands run on at least one node',
-    capture: 'nodes/<node-name>/<command> files (see snapshot.md)',
+    capture: `nodes/<node-name>/<command> files (layout: ${snapshotFormatUrl})`,
     present: (index) => Object.keys(index.snapshot.nodeOutputs).length > 0,
   }),
   defineRequirement({
     id: 'tencentSecurityGroups',
     description: 'Tencent Cloud security group rules (cloud/tencent-security-groups*.json)',
     capture:
-      'cloud/tencent-security-groups-node-<sg-id>.json: tccli vpc DescribeSecurityGroupPolicies --SecurityGroupId <sg-id> for the groups bound to the nodes (see docs/snapshot-format.md)',
+      `cloud/tencent-security-groups-node-<sg-id>.json: tccli vpc DescribeSecurityGroupPolicies --SecurityGroupId <sg-id> for the groups bound to the nodes (layout: ${snapshotFormatUrl})`,
     present: (index) => cloudInventory(index).files.securityGroups.length > 0,
   }),
   defineRequirement({

@@ -26,6 +26,19 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** Why a finding is not counted: a suppression from the user's config (`kube-netdoctor.config.yaml`). */
+export const Suppression = z.object({
+  /** The `rule` of the suppression (an id or a glob pattern). */
+  rule: z.string(),
+  reason: z.string(),
+  /** Last day (YYYY-MM-DD, UTC) the suppression holds. */
+  expires: z.string().optional(),
+  /** Where the suppression is written (file and line), when known. */
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+});
+export type Suppression = z.infer<typeof Suppression>;
+
 export const Finding = z.object({
   ruleId: z.string(),
   title: z.string(),
@@ -38,6 +51,8 @@ export const Finding = z.object({
   evidence: z.array(Evidence),
   remediation: z.string(),
   source: z.array(SourceRef),
+  /** Present only on findings in `Report.suppressed`. */
+  suppression: Suppression.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -83,12 +98,19 @@ export const Summary = z.object({
   diagnostics: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   /** The most severe finding, or "none". */
   highestSeverity: z.union([Severity, z.literal('none')]),
+  /** Findings a suppression accepted (listed in `Report.suppressed`, not counted in `findings`). */
+  suppressed: z.number().int().optional(),
+  /** With a baseline: findings already in it (left out of the report) and new ones. */
+  baseline: z.object({ known: z.number().int(), new: z.number().int() }).optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 
 export const Report = z.object({
   snapshot: z.object({ name: z.string().optional(), capturedAt: z.string().optional(), cluster: ClusterInfo }),
+  /** Findings that are not counted: the rest. */
   findings: z.array(Finding),
+  /** Findings a suppression accepted, each with its `suppression`; absent when none applied. */
+  suppressed: z.array(Finding).optional(),
   diagnostics: z.array(Diagnostic),
   notEvaluated: z.array(NotEvaluated),
   rules: z.array(RuleStatus),

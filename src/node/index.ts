@@ -1,3 +1,4 @@
 // kube-netdoctor/node: file-system access (load snapshots and rule files from disk).
-export { loadSnapshot, type LoadSnapshotOptions } from './load-snapshot.js';
-export { loadRuleFiles } from './load-rule-files.js';
+export { loadSnapshot, type LoadSnapshotOptions, type LoadProgress } from './load-snapshot.js';
+export { loadRuleFiles, validateRuleFiles, type RuleFilesCheck } from './load-rule-files.js';
+export { findConfigFile, loadConfigFile, type LoadedConfig } from './load-config.js';

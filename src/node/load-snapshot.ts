@@ -16,6 +16,17 @@ export interface LoadSnapshotOptions {
    * cost more memory than the reduced objects.
    */
   streamThresholdBytes?: number;
+  /** Called after each file is read (for a progress display). */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  /** Files read so far, of `totalFiles`. */
+  files: number;
+  totalFiles: number;
+  /** Bytes read so far, of `totalBytes`. */
+  bytes: number;
+  totalBytes: number;
 }
 
 export const defaultStreamThresholdBytes = 256 * 1024 * 1024;
@@ -42,7 +53,13 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const builder = new SnapshotBuilder();
   const files = info.isDirectory() ? await listFiles(path, path, builder) : [{ path: basename(path), full: path, size: info.size }];
   const threshold = options.streamThresholdBytes ?? defaultStreamThresholdBytes;
-  for (const file of sortFiles(files)) await addFile(builder, file, threshold);
+  const progress: LoadProgress = { files: 0, totalFiles: files.length, bytes: 0, totalBytes: files.reduce((sum, f) => sum + f.size, 0) };
+  for (const file of sortFiles(files)) {
+    await addFile(builder, file, threshold);
+    progress.files++;
+    progress.bytes += file.size;
+    options.onProgress?.({ ...progress });
+  }
   return builder.finish();
 }
 

@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { jsonSyntaxError } from './json-error.js';
 
 /**
  * The only importer of `yaml`. JSON is parsed with it too (YAML 1.2 is a
@@ -70,7 +71,7 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
       },
     });
   }
-  return { documents, diagnostics };
+  return { documents, diagnostics: inJsonWords(text, options, diagnostics) };
 }
 
 /** Convenience: exactly one document expected. */
@@ -92,7 +93,7 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
       }),
     );
   }
-  if (doc.errors.length > 0) return { document: undefined, diagnostics };
+  if (doc.errors.length > 0) return { document: undefined, diagnostics: inJsonWords(text, options, diagnostics) };
   return {
     document: {
       value: doc.toJS({ maxAliasCount: 100 }),
@@ -105,6 +106,22 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
     },
     diagnostics,
   };
+}
+
+/**
+ * A file named .json that the YAML reader rejected is described by the JSON
+ * parser instead ("invalid JSON: unexpected end of JSON input", with its line).
+ */
+function inJsonWords(text: string, options: StructuredOptions, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!options.file || !/\.json$/i.test(options.file) || !diagnostics.some((d) => d.severity === 'error' && d.code === 'syntax')) return diagnostics;
+  const json = jsonSyntaxError(text);
+  if (!json) return diagnostics;
+  const yamlLine = diagnostics.find((d) => d.code === 'syntax')?.line;
+  const line = json.line === undefined ? yamlLine : json.line + (options.lineOffset ?? 0);
+  return [
+    diagnostic('error', 'syntax', `invalid JSON: ${json.message}`, { file: options.file, line }),
+    ...diagnostics.filter((d) => d.code !== 'syntax'),
+  ];
 }
 
 function nodeAt(root: YamlNode | null, path: readonly (string | number)[]): YamlNode | undefined {

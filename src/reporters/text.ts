@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, NotEvaluated, Report } from '../findings/schema.js';
+import { describeSourceRef } from '../catalog/rule-schema.js';
 import { describeSource } from '../snapshot/source.js';
 
 export interface TextOptions {
@@ -27,6 +28,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     c.kubernetesVersion && `Kubernetes ${c.kubernetesVersion.value} (${c.kubernetesVersion.from})`,
   ].filter(Boolean);
   if (facts.length > 0) lines.push(paint('gray', facts.join('; ')));
+  // Input problems first: a finding (or its absence) reads differently when a file could not be used.
+  const shown = report.diagnostics.filter((d) => d.severity !== 'info');
+  if (shown.length > 0) {
+    lines.push('', paint('bold', `INPUT PROBLEMS (${shown.length})`));
+    for (const d of shown) lines.push(formatDiagnostic(d, paint));
+  }
 
   for (const severity of severities) {
     const group = report.findings.filter((f) => f.severity === severity);
@@ -35,21 +42,27 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     for (const finding of group) lines.push(...formatFinding(finding, paint, options.remediation !== false));
   }
   if (report.findings.length === 0) lines.push('', 'No findings.');
-  if (report.notEvaluated.length > 0) {
-    lines.push('', paint('bold', `NOT EVALUATED (${report.notEvaluated.length})`));
-    for (const n of report.notEvaluated) lines.push(...formatNotEvaluated(n));
+  if (report.suppressed && report.suppressed.length > 0) {
+    lines.push('', paint('bold', `SUPPRESSED (${report.suppressed.length})`));
+    for (const f of report.suppressed) {
+      const s = f.suppression;
+      lines.push(paint('gray', `  - [${f.ruleId}] ${subjectName(f)}: ${s?.reason ?? ''}${s?.expires ? ` (until ${s.expires})` : ''}`));
+    }
   }
-  const shown = report.diagnostics.filter((d) => d.severity !== 'info');
-  if (shown.length > 0) {
-    lines.push('', paint('bold', `INPUT PROBLEMS (${shown.length})`));
-    for (const d of shown) lines.push(formatDiagnostic(d, paint));
+  if (report.notEvaluated.length > 0) {
+    // The same two numbers as the summary line: rules not evaluated at all, and rules evaluated for only some subjects.
+    const { notEvaluated, partial } = report.summary;
+    lines.push('', paint('bold', `NOT EVALUATED (${notEvaluated} ${notEvaluated === 1 ? 'rule' : 'rules'}, ${partial} partly)`));
+    for (const n of report.notEvaluated) lines.push(...formatNotEvaluated(n));
   }
   const s = report.summary;
   lines.push(
     '',
     `${s.findings.critical} critical, ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info; ` +
       `rules: ${s.evaluated} evaluated, ${s.partial} partial, ${s.notEvaluated} not evaluated, ${s.notApplicable} not applicable` +
-      (s.failed > 0 ? `, ${s.failed} failed` : ''),
+      (s.failed > 0 ? `, ${s.failed} failed` : '') +
+      (s.suppressed ? `; ${s.suppressed} suppressed` : '') +
+      (s.baseline ? `; ${s.baseline.known} already in the baseline` : ''),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -65,7 +78,7 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
     if (!e.source) continue;
     out.push(paint('gray', `    evidence: ${e.fact}${e.path ? `.${e.path}` : ''} from ${describeSource(e.source)}`));
   }
-  out.push(paint('gray', `    source: ${f.source.map((s) => `${s.doc} «${s.section}»`).join(', ')}`));
+  out.push(paint('gray', `    source: ${f.source.map(describeSourceRef).join(', ')}`));
   if (remediation) {
     out.push('    fix:');
     for (const line of f.remediation.split('\n')) out.push(`      ${line}`);

@@ -176,7 +176,7 @@ function documentsOf(file: string, text: string, diagnostics: Diagnostic[]): Arr
     } catch {
       const retry = parseStructured(text, { file });
       if (retry.diagnostics.some((d) => d.severity === 'error')) {
-        diagnostics.push(...retry.diagnostics.map((d) => ({ ...d, message: `invalid JSON: ${d.message}` })));
+        diagnostics.push(...retry.diagnostics);
         return [];
       }
       diagnostics.push(diagnostic('warning', 'lenient-json', 'not strict JSON; read with the YAML reader', { file }));

@@ -52,7 +52,7 @@ export class SnapshotBuilder {
           const sniffed = sniffCommand(text);
           this.#diagnostics.push(
             sniffed
-              ? diagnostic('info', 'sniffed-output', `file name not in snapshot.md; content looks like ${sniffed} output`, { file: path })
+              ? diagnostic('info', 'sniffed-output', `file name not in the snapshot format (docs/snapshot-format.md); content looks like ${sniffed} output`, { file: path })
               : diagnostic('warning', 'unknown-output', `unrecognised node output "${command}"; kept but no parser reads it`, { file: path }),
           );
           command = sniffed ?? command;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { colorEnabled } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 
 const snapshots = new URL('../../snapshots/', import.meta.url).pathname;
@@ -37,7 +38,7 @@ describe('kube-netdoctor analyze', () => {
 
   it('groups text output by severity; colour only on a TTY without NO_COLOR', async () => {
     const plain = await run(['analyze', example]);
-    const headings = [...plain.stdout.matchAll(/^(CRITICAL|ERROR|WARNING|INFO|NOT EVALUATED|INPUT PROBLEMS) \((\d+)\)$/gm)].map((m) => m[1]);
+    const headings = [...plain.stdout.matchAll(/^(CRITICAL|ERROR|WARNING|INFO|NOT EVALUATED|INPUT PROBLEMS) \((\d+)[^)]*\)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(['ERROR', 'WARNING', 'INFO', 'NOT EVALUATED']);
     const report = JSON.parse((await run(['analyze', example, '--format', 'json'])).stdout);
     expect(plain.stdout).toContain(`ERROR (${report.summary.findings.error})`);
@@ -61,6 +62,25 @@ describe('kube-netdoctor analyze', () => {
   it('prints help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: kube-netdoctor analyze <snapshot>');
+    expect(stdout).toMatch(/^ {2}analyze \[options\] <snapshot> +analyse a snapshot/m);
+    const analyzeHelp = await run(['analyze', '--help']);
+    expect(analyzeHelp.code).toBe(0);
+    expect(analyzeHelp.stdout).toContain('Usage: kube-netdoctor analyze [options] <snapshot>');
+    expect(analyzeHelp.stdout).toContain('Examples:');
   });
+});
+
+describe('colorEnabled', () => {
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+    [{ TERM: 'dumb' }, true, false],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ FORCE_COLOR: 'false' }, true, false],
+    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
+  ])('env %j, TTY %s → %s', (env, isTty, expected) => expect(colorEnabled({ env, isTty })).toBe(expected));
 });

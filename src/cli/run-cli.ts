@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { registerAnalyze } from './commands/analyze.js';
+import { registerExplain } from './commands/explain.js';
+import { registerRules } from './commands/rules.js';
+import { registerValidate } from './commands/validate.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import type { CliIo, CommandContext } from './io.js';
+
+const name = 'kube-netdoctor';
+
+/** Runs the CLI; returns the exit code. Separate from process handling so tests can drive it. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0) {
+    io.stderr(`${name}: missing command; run "${name} --help" for the commands\n`);
+    return ExitCode.usage;
+  }
+  let exitCode: number = ExitCode.ok;
+  const context: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its one line already (help and --version exit 0).
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`${name}: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function buildProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command(name)
+    .description('Diagnose Kubernetes cluster networking from a captured snapshot.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (every command has its own: <command> --help)')
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '')}`),
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'show help for a command');
+  registerAnalyze(program, context);
+  registerRules(program, context);
+  registerExplain(program, context);
+  registerValidate(program, context);
+  // Each command says where its own help is, after its one-line error.
+  for (const command of program.commands) {
+    command.showHelpAfterError(`(run "${name} ${command.name()} --help" for usage and examples)`);
+  }
+  program.showHelpAfterError(`(run "${name} --help" for the commands)`);
+  return program;
+}
