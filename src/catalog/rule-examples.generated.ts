@@ -152,6 +152,150 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "subject": "Cluster ack-hz-prod",
     "message": "calico (DaemonSet kube-system/calico-node) runs beside ACK's network plugin (terway). ACK does not support installing or configuring third-party network plugins; they can make the cluster network unavailable. CNI DaemonSets found: terway (DaemonSet kube-system/terway-eniip), calico (DaemonSet kube-system/calico-node)."
   },
+  "iks-alb-secret-failed": {
+    "snapshot": "snapshots/rules/iks-alb-secret-failed/fires-create-and-update-failed",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "ALB secret(s) in a failed status in ibmcloud ks alb-certs: shop-tls (create_failed, shop.example.com, line 4); api-tls (update_failed, api.example.com, line 5)."
+  },
+  "iks-alb-secret-name-clash": {
+    "snapshot": "snapshots/rules/iks-alb-secret-name-clash/fires-imported-secret-named-mycluster",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "ALB secret mycluster (domain mycluster.example.com, status created, line 4) has the same name as the IBM-provided Ingress secret (mycluster in ibmcloud ks cluster-get) but is an imported certificate: deploying or updating it fails."
+  },
+  "iks-calico-version": {
+    "snapshot": "snapshots/rules/iks-calico-version/fires-v1-client",
+    "severity": "warning",
+    "subject": "Cluster cluster",
+    "message": "calicoctl client v1.6.4 is older than V3.3: calicoctl get policy lists no or old Calico V2 policies."
+  },
+  "iks-event-no-nodes-for-nlb": {
+    "snapshot": "snapshots/rules/iks-event-no-nodes-for-nlb/fires-no-nodes",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice: the cloud provider reported \"No available nodes for NLB services\" (3 time(s), last Event default/myservice.17a9c0b2f1d3e4c1): there are not enough worker nodes to deploy the NLB. VLAN labels against ibmcloud ks worker-get: not compared (no ibmcloud ks worker-get output matching a node)."
+  },
+  "iks-event-no-portable-ip": {
+    "snapshot": "snapshots/rules/iks-event-no-portable-ip/fires-events-v1-note",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice: the cloud provider reported \"No cloud provider IPs are available to fulfill the NLB service request. Add a portable subnet to the cluster and try again\" (12 time(s), last Event default/myservice.17a9c0b2f1d3e4b1): no portable public IP address is left to assign to the NLB."
+  },
+  "iks-event-one-node": {
+    "snapshot": "snapshots/rules/iks-event-one-node/fires-one-node-cluster",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice: the cloud provider reported \"Clusters with one node must use services of type NodePort\" (6 time(s), last Event default/myservice.17a9c0b2f1d3e4a5 CreatingLoadBalancerFailed): an NLB needs a standard cluster with at least two worker nodes."
+  },
+  "iks-ingress-zone-workers": {
+    "snapshot": "snapshots/rules/iks-ingress-zone-workers/fires-zone-with-one-ready-worker",
+    "severity": "warning",
+    "subject": "Cluster cluster",
+    "message": "1 Ingress(es) (default/myingress) but zone(s) with fewer than 2 Ready workers: dal12: 1 Ready of 2 (10.184.17.220, 10.184.17.221); the ALBs there are not highly available."
+  },
+  "iks-keepalived-pending": {
+    "snapshot": "snapshots/rules/iks-keepalived-pending/fires-custom-taint",
+    "severity": "error",
+    "subject": "Pod ibm-system/ibm-cloud-provider-ip-169-61-102-244-55967b5b8c-7zv9t",
+    "message": "Pod ibm-system/ibm-cloud-provider-ip-169-61-102-244-55967b5b8c-7zv9t is Pending; node taints it does not tolerate: app=db:NoSchedule (2 nodes); the scheduler said \"0/2 nodes are available: 2 node(s) had taint {app: db}, that the pod didn't tolerate.\". Without it, the NLB's load balancer pods and the app pods are not kept on the same worker nodes."
+  },
+  "iks-lb-no-external-ip": {
+    "snapshot": "snapshots/rules/iks-lb-no-external-ip/fires-pending-external-ip",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice has no EXTERNAL-IP (status.loadBalancer.ingress is empty): no NLB address was assigned to it."
+  },
+  "iks-lbip-not-available": {
+    "snapshot": "snapshots/rules/iks-lbip-not-available/fires-just-outside-portable-subnet",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice sets loadBalancerIP 169.47.155.248, which lies in none of the cluster's portable subnets (10.216.29.64/29 (private VLAN 2936320, wdc04), 169.47.155.240/29 (public VLAN 2936318, wdc04)): the NLB can never get that address."
+  },
+  "iks-nlb-min-workers": {
+    "snapshot": "snapshots/rules/iks-nlb-min-workers/fires-free-cluster",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "1 LoadBalancer Service(s) (default/myservice) on a free cluster: workers 10.144.213.119 have machine type free, which cannot run an NLB."
+  },
+  "iks-nlb-worker-not-ready": {
+    "snapshot": "snapshots/rules/iks-nlb-worker-not-ready/fires-worker-unknown",
+    "severity": "error",
+    "subject": "Node 10.176.48.79",
+    "message": "Worker Node 10.176.48.79 (kube-bq5tbo2d0kbnmfq8sfs0-mycluster-default-00000079, zone dal10) is not Ready (Ready=Unknown (NodeStatusUnknown)): NLB and ALB pods cannot run on it."
+  },
+  "iks-nlb2-annotation-etp": {
+    "snapshot": "snapshots/rules/iks-nlb2-annotation-etp/fires-nlb2-cluster-policy",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice asks for an NLB 2.0 (service.kubernetes.io/ibm-load-balancer-cloud-provider-enable-features: \"ipvs\") but its externalTrafficPolicy is Cluster; a V2.0 NLB needs externalTrafficPolicy: Local."
+  },
+  "iks-no-ingress-subdomain": {
+    "snapshot": "snapshots/rules/iks-no-ingress-subdomain/fires-normal-without-subdomain",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "ibmcloud ks cluster-get shows cluster mycluster in state normal but no Ingress Subdomain (-): Ingress cannot be reached through the IBM-provided subdomain."
+  },
+  "iks-srcip-edge-taint": {
+    "snapshot": "snapshots/rules/iks-srcip-edge-taint/fires-app-without-edge-toleration",
+    "severity": "error",
+    "subject": "Service default/myservice",
+    "message": "Service default/myservice has externalTrafficPolicy: Local, its NLB pods run on the tainted edge nodes 10.176.48.90, 10.176.48.91 (dedicated=edge:NoExecute, dedicated=edge:NoSchedule), but none of its 2 pods (myservice-7c9d5b6f8-a1b2c, myservice-7c9d5b6f8-d3e4f) can run there (no matching toleration or edge node affinity): no traffic reaches the app."
+  },
+  "iks-strongswan-release-exists": {
+    "snapshot": "snapshots/rules/iks-strongswan-release-exists/fires-helm2-vpn-strongswan-exists",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "helm reports deployments.extensions \"vpn-strongswan\" (cluster/helm-install.txt:8) already exists: the previous release of the strongSwan chart was not completely uninstalled."
+  },
+  "iks-vlan-id-invalid": {
+    "snapshot": "snapshots/rules/iks-vlan-id-invalid/fires-english-and-translated",
+    "severity": "error",
+    "subject": "Cluster mycluster",
+    "message": "The infrastructure cannot find VLAN(s) 2234945, 2234947 (SoftLayerAPIError: network VLAN with ID not found; VLAN 2234945 at cluster/ibmcloud-ks-worker-pool-resize.txt:5; VLAN 2234947 at cluster/ibmcloud-ks-workers.txt:3): the worker pool still uses VLAN IDs that were reclaimed, so new worker nodes cannot be created."
+  },
+  "iks-vlan-subnet-limit": {
+    "snapshot": "snapshots/rules/iks-vlan-subnet-limit/fires-subnet-limit-event",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "1 event(s) report \"ErrorSubnetLimitReached: There are already the maximum number of subnets permitted in this VLAN.\" (Event default/myservice.17a9c0b2f1d3e4f1 (Service default/myservice)): the Ingress subdomain, a zone's public ALB or an NLB cannot get a portable subnet."
+  },
+  "iks-vpn-debug-errors": {
+    "snapshot": "snapshots/rules/iks-vpn-debug-errors/fires-not-established",
+    "severity": "warning",
+    "subject": "Cluster cluster",
+    "message": "vpnDebug flagged 11 line(s) (0 ERROR, 2 WARNING, 2 VERIFY, 7 CHECK; connection ESTABLISHED: no): line 39: WARNING The remote gateway did not respond to the ping requests; line 40: CHECK Is the correct IP address configured for the gateway?; line 41: CHECK Is the gateway configured to respond to ping (ICMP requests)?; line 42: CHECK Is there a firewall blocking ICMP traffic?; line 49: WARNING The remote gateway does not appear to be reachable (203.0.113.45); line 53: CHECK For VPN 'state change' messages in the log; line 55: CHECK For 'FAIL' in the log; line 58: CHECK For 'RETRANSMIT' in the log; line 63: CHECK For 'NOT RESPONDING' in the log; line 65: VERIFY the ipsec.conf below matches the on-prem VPN settings:; line 81: VERIFY the ipsec.secrets below matches the on-prem VPN settings:."
+  },
+  "iks-vpn-node-selection": {
+    "snapshot": "snapshots/rules/iks-vpn-node-selection/fires-no-worker-labelled",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "The VPN pod default/vpn-strongswan-6d8b9f7c5-4xkqz (nodeSelector dedicated=edge, tolerations node.kubernetes.io/not-ready:NoExecute, node.kubernetes.io/unreachable:NoExecute) fits none of the 2 workers: the VPN pod cannot run."
+  },
+  "iks-vpn-not-established": {
+    "snapshot": "snapshots/rules/iks-vpn-not-established/fires-connecting-and-crashlooping",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "ipsec status shows no ESTABLISHED connection (0 of 1 established): k8s-conn (CONNECTING/ROUTED, line 9)."
+  },
+  "iks-vpn-subnet-uncovered": {
+    "snapshot": "snapshots/rules/iks-vpn-subnet-uncovered/fires-subnet-from-ibmcloud-ks-subnets",
+    "severity": "error",
+    "subject": "Node 10.176.52.12",
+    "message": "Worker Node 10.176.52.12 (private IP 10.176.52.12) is in none of the CIDRs the strongSwan VPN exposes (local.subnet / localSubnetNAT: 172.21.0.0/16, 172.30.0.0/16, 10.176.48.64/26), which cover 2 other worker(s); add 10.176.52.0/25 (ibmcloud ks subnets)."
+  },
+  "iks-websocket-timeout": {
+    "snapshot": "snapshots/rules/iks-websocket-timeout/fires-default-and-60s-timeouts",
+    "severity": "warning",
+    "subject": "Ingress default/chat",
+    "message": "Ingress default/chat serves WebSocket services with a read timeout of 60s or less: ws-chat (no proxy-read-timeout: default 60s); connections with no traffic for 60 seconds are closed."
+  },
+  "iks-zone-without-alb": {
+    "snapshot": "snapshots/rules/iks-zone-without-alb/fires-dal13-without-public-alb",
+    "severity": "error",
+    "subject": "Cluster cluster",
+    "message": "Zone(s) dal13 have worker nodes but no enabled public ALB in ibmcloud ks albs (enabled public ALBs: public-cr96039a75fddb4ad1a09ced6699c88888-alb1 (dal10), public-cr96039a75fddb4ad1a09ced6699c88888-alb2 (dal12)): Ingress traffic is not served there."
+  },
   "rancher-flannel-annotations": {
     "snapshot": "snapshots/rules/rancher-flannel-annotations/fires-node-missing-annotations",
     "severity": "error",

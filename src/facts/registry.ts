@@ -13,6 +13,8 @@ import { terwayFacts } from './terway/index.js';
 import { windowsFacts } from './windows/index.js';
 import { logsFacts } from './logs/index.js';
 import { securityGroupsFacts } from './security-groups/index.js';
+import { iksFacts } from './iks/index.js';
+import { strongswanFacts } from './strongswan/index.js';
 
 /**
  * Every fact a rule may name, area by area. Adding a fact = a file in src/facts/<area>/
@@ -33,6 +35,8 @@ export const facts: Fact[] = [
   ...windowsFacts,
   ...logsFacts,
   ...securityGroupsFacts,
+  ...iksFacts,
+  ...strongswanFacts,
 ];
 
 export const factsById = new Map(facts.map((f) => [f.id, f]));

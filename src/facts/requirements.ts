@@ -1,5 +1,6 @@
 import { snapshotFormatUrl } from '../docs-urls.js';
 import { cloudInventory } from './cloud-inventory.js';
+import { clusterOutputFiles, clusterOutputKinds, type ClusterOutputKind } from './cluster-outputs.js';
 import { defineRequirement, type Requirement } from './define.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
@@ -26,6 +27,16 @@ const clusterField = (field: 'cni' | 'provider' | 'kubernetesVersion' | 'podCIDR
     capture,
     present: (index) => index.snapshot.cluster[field] !== undefined,
   });
+
+/** One requirement per kind of `cluster/` output (cluster-outputs.ts), named like the kind. */
+const clusterOutputRequirements: Requirement[] = (Object.keys(clusterOutputKinds) as ClusterOutputKind[]).map((kind) =>
+  defineRequirement({
+    id: kind,
+    description: `cluster/ output: ${clusterOutputKinds[kind].capture.split(': ')[1] ?? kind}`,
+    capture: clusterOutputKinds[kind].capture,
+    present: (index) => clusterOutputFiles(index, kind).length > 0,
+  }),
+);
 
 /** Data a rule can name in `needs:`; when absent the rule is reported as not evaluated with `capture`. */
 export const requirements: Requirement[] = [
@@ -64,6 +75,7 @@ export const requirements: Requirement[] = [
     present: (index) =>
       Object.values(index.snapshot.nodeOutputs).some((o) => ['iptables-save', 'ip6tables-save', 'ipvsadm'].some((c) => o.commands[c] !== undefined)),
   }),
+  ...clusterOutputRequirements,
   clusterField('cni', 'cluster.cni in snapshot.yaml, or the DaemonSets (kubectl get daemonsets -A -o json > daemonsets.json)'),
   clusterField('provider', 'cluster.provider in snapshot.yaml, or the nodes (their providerID tells)'),
   clusterField('kubernetesVersion', 'cluster.kubernetesVersion in snapshot.yaml, or the nodes (status.nodeInfo.kubeletVersion)'),

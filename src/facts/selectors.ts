@@ -9,6 +9,7 @@ import { podsWithMacNotFoundEvents } from './terway/terway-mac-not-found.js';
 import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js';
 import { isTerwayNode } from './terway/terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
+import { iksSelectors } from './iks/selectors.js';
 
 /**
  * Which subjects a rule runs for. Each selector is computed once per rule from
@@ -156,6 +157,7 @@ export const selectors: Selector[] = [
     description: 'Nodes Terway manages: not virtual-kubelet (ECI) nodes, not labelled k8s.aliyun.com/ignore-by-terway=true',
     select: (index) => index.snapshot.nodes.filter(isTerwayNode),
   }),
+  ...iksSelectors,
 ];
 
 export const selectorsById = new Map(selectors.map((s) => [s.id, s]));

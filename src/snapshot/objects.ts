@@ -26,6 +26,9 @@ export const Toleration = z.object({
   effect: z.string().optional(),
 });
 
+export const NodeSelectorRequirement = z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()) });
+export type NodeSelectorRequirement = z.infer<typeof NodeSelectorRequirement>;
+
 export const NodeObject = z.object({
   kind: z.literal('Node'),
   ...Meta,
@@ -73,6 +76,13 @@ export const PodObject = z.object({
   ),
   nodeSelector: Labels,
   tolerations: z.array(Toleration),
+  /**
+   * spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution: a node must match one
+   * term (OR); a term matches when all its expressions do (AND).
+   */
+  requiredNodeAffinity: z.array(z.array(NodeSelectorRequirement)).optional(),
+  /** The PodScheduled condition when it is not True (`Unschedulable` and the scheduler's message). */
+  unschedulable: z.object({ reason: z.string().optional(), message: z.string().optional() }).optional(),
 });
 export type PodObject = z.infer<typeof PodObject>;
 

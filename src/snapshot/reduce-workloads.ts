@@ -62,7 +62,22 @@ export function pod(raw: Raw, source: Source): PodObject {
     tolerations: arr(spec.tolerations).map((t) =>
       defined({ key: str(t.key), operator: str(t.operator), value: str(t.value), effect: str(t.effect) }),
     ),
+    requiredNodeAffinity: requiredNodeAffinity(spec),
+    unschedulable: notScheduled(status),
   });
+}
+
+function requiredNodeAffinity(spec: Raw) {
+  const required = rec(rec(rec(spec.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution);
+  const terms = arr(required.nodeSelectorTerms).map((t) =>
+    arr(t.matchExpressions).map((e) => ({ key: str(e.key) ?? '', operator: str(e.operator) ?? 'In', values: strings(e.values) })),
+  );
+  return terms.length > 0 ? terms : undefined;
+}
+
+function notScheduled(status: Raw) {
+  const condition = arr(status.conditions).find((c) => c.type === 'PodScheduled' && c.status !== 'True');
+  return condition ? defined({ reason: str(condition.reason), message: str(condition.message) }) : undefined;
 }
 
 export function workload(kind: 'DaemonSet' | 'Deployment') {

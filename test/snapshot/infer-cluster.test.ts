@@ -37,4 +37,21 @@ describe('cluster facts', () => {
     expect(terway.snapshot.cluster.cni).toMatchObject({ value: 'terway', from: 'ConfigMap kube-system/eni-config' });
     expect(terway.snapshot.cluster.serviceCIDRs).toMatchObject({ value: ['172.21.0.0/20'], from: 'service_cidr in ConfigMap kube-system/eni-config' });
   });
+
+  it('recognises IKS from the labels IKS sets on a worker, and from its ibm:// providerID', () => {
+    // Labels of a real IKS free-cluster worker (kubectl get nodes -o json, 2020).
+    const labels = {
+      'ibm-cloud.kubernetes.io/machine-type': 'free',
+      'ibm-cloud.kubernetes.io/worker-id': 'kube-brkkr2of0je3ktpg9lf0-yiyicluster-default-000000dd',
+      'ibm-cloud.kubernetes.io/zone': 'mil01',
+      privateVLAN: '2218181',
+      publicVLAN: '2218179',
+    };
+    const byLabel = buildSnapshot([list({ kind: 'Node', metadata: { name: '10.144.213.119', labels }, spec: {} })]);
+    expect(byLabel.snapshot.cluster.provider).toMatchObject({ value: 'iks', from: 'label ibm-cloud.kubernetes.io/worker-id on node 10.144.213.119' });
+    const byProviderId = buildSnapshot([
+      list({ kind: 'Node', metadata: { name: '10.144.213.119', labels }, spec: { providerID: 'ibm://676e515740d84100829a08daed2a5322///brkkr2of0je3ktpg9lf0/kube-brkkr2of0je3ktpg9lf0-yiyicluster-default-000000dd' } }),
+    ]);
+    expect(byProviderId.snapshot.cluster.provider).toMatchObject({ value: 'iks', from: 'providerID of node 10.144.213.119' });
+  });
 });

@@ -3,6 +3,7 @@ import { defineParser, type ParseOptions, type ParseResult } from '../define-par
 import { definedOnly } from '../defined-only.js';
 import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
 import { cellOf } from './ibmcloud-ks-text.js';
+import { jsonText, looksLikeJson, readIbmcloudJson } from './ibmcloud-ks-json.js';
 
 export const IbmAlbCert = z.object({
   secretName: z.string(),
@@ -28,7 +29,27 @@ export type IbmcloudKsAlbCertsValue = z.infer<typeof IbmcloudKsAlbCertsValue>;
 const nameHeaders = ['secret name', 'name'];
 const statusHeaders = ['secret status', 'status', 'state'];
 
+// `ibmcloud ks alb-certs --json`: the API's ALB secret objects (`secretName`, `domainName`, `state`, `certCrn`, `expiresOn`).
+function parseAlbCertsJson(text: string, options: ParseOptions): ParseResult<IbmcloudKsAlbCertsValue> {
+  const { items, diagnostics } = readIbmcloudJson(text, { file: options.file, what: 'ALB secret', idKey: 'secretName', listKey: 'albSecrets' });
+  const certs = items.map(({ record, line }) => {
+    const status = jsonText(record, 'state', 'status');
+    return definedOnly<IbmAlbCert>({
+      secretName: jsonText(record, 'secretName', 'name') ?? '',
+      namespace: jsonText(record, 'namespace'),
+      domain: jsonText(record, 'domainName', 'domain'),
+      status,
+      failed: status !== undefined && /_failed$/.test(status),
+      crn: jsonText(record, 'certCrn', 'crn'),
+      expiresOn: jsonText(record, 'expiresOn'),
+      line,
+    });
+  });
+  return { value: { certs, columns: [] }, diagnostics };
+}
+
 function parseAlbCertsText(text: string, options: ParseOptions): ParseResult<IbmcloudKsAlbCertsValue> {
+  if (looksLikeJson(text)) return parseAlbCertsJson(text, options);
   const read = readIbmcloudTable(text, {
     file: options.file,
     what: 'ALB secret',
@@ -54,7 +75,7 @@ function parseAlbCertsText(text: string, options: ParseOptions): ParseResult<Ibm
 
 export const ibmcloudKsAlbCertsParser = defineParser<IbmcloudKsAlbCertsValue>({
   id: 'ibmcloud-ks-alb-certs',
-  command: 'ibmcloud ks alb-certs --cluster <cluster>',
+  command: 'ibmcloud ks alb-certs --cluster <cluster> [--json]',
   description: 'ALB secrets imported from Certificate Manager: secret name, domain and status (create_failed, update_failed …).',
   schema: IbmcloudKsAlbCertsValue,
   example: [

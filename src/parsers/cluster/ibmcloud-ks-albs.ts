@@ -3,6 +3,7 @@ import { defineParser, type ParseOptions, type ParseResult } from '../define-par
 import { definedOnly } from '../defined-only.js';
 import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
 import { cellOf } from './ibmcloud-ks-text.js';
+import { jsonBoolean, jsonText, looksLikeJson, readIbmcloudJson } from './ibmcloud-ks-json.js';
 
 export const IbmAlb = z.object({
   id: z.string(),
@@ -34,7 +35,31 @@ function booleanOf(text: string | undefined): boolean | undefined {
   return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
+// `ibmcloud ks albs --json`: the ALB API's objects (`albID`, `enable`, `state`, `albType`, `albip`, `zone`, `vlanID`),
+// as a list or under `alb` of the cluster's ALB object.
+function parseAlbsJson(text: string, options: ParseOptions): ParseResult<IbmcloudKsAlbsValue> {
+  const { items, diagnostics } = readIbmcloudJson(text, { file: options.file, what: 'ALB', idKey: 'albID', listKey: 'alb' });
+  const albs = items.map(({ record, line }) =>
+    definedOnly<IbmAlb>({
+      id: jsonText(record, 'albID') ?? '',
+      enabled: jsonBoolean(record, 'enable'),
+      state: jsonText(record, 'state'),
+      status: jsonText(record, 'status'),
+      type: jsonText(record, 'albType'),
+      ip: jsonText(record, 'albip'),
+      hostname: jsonText(record, 'loadBalancerHostname'),
+      zone: jsonText(record, 'zone'),
+      build: jsonText(record, 'albBuild'),
+      vlanId: jsonText(record, 'vlanID'),
+      nlbVersion: jsonText(record, 'nlbVersion'),
+      line,
+    }),
+  );
+  return { value: { albs, columns: [] }, diagnostics };
+}
+
 function parseAlbsText(text: string, options: ParseOptions): ParseResult<IbmcloudKsAlbsValue> {
+  if (looksLikeJson(text)) return parseAlbsJson(text, options);
   const read = readIbmcloudTable(text, {
     file: options.file,
     what: 'ALB',
@@ -62,7 +87,7 @@ function parseAlbsText(text: string, options: ParseOptions): ParseResult<Ibmclou
 
 export const ibmcloudKsAlbsParser = defineParser<IbmcloudKsAlbsValue>({
   id: 'ibmcloud-ks-albs',
-  command: 'ibmcloud ks albs --cluster <cluster> (ibmcloud ks ingress alb ls)',
+  command: 'ibmcloud ks albs --cluster <cluster> [--json] (ibmcloud ks ingress alb ls)',
   description: 'Ingress ALBs of an IBM Cloud cluster: enabled, status, public/private, IP or hostname, zone, build and VLAN.',
   schema: IbmcloudKsAlbsValue,
   example: [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from '../define-parser.js';
 import { definedOnly } from '../defined-only.js';
 import { pickFields, readIbmcloudFields } from './ibmcloud-ks-fields.js';
+import { jsonText, looksLikeJson, readIbmcloudJson } from './ibmcloud-ks-json.js';
 
 const Text = z.string().optional();
 
@@ -38,7 +39,38 @@ const mapping = {
   version: ['version'],
 } as const;
 
+const jsonKeys: Record<keyof typeof mapping, string[]> = {
+  id: ['id'],
+  state: ['state'],
+  status: ['status'],
+  privateVlan: ['privateVlan'],
+  publicVlan: ['publicVlan'],
+  privateIp: ['privateIP', 'primaryIP'],
+  publicIp: ['publicIP'],
+  hardware: ['isolation'],
+  flavor: ['machineType', 'flavor'],
+  zone: ['location', 'zone'],
+  version: ['kubeVersion'],
+};
+
+// `ibmcloud ks worker-get --json`: the API's worker object (`privateVlan`, `publicVlan`, `privateIP`, `machineType`, `location`).
+function parseWorkerGetJson(text: string, options: ParseOptions): ParseResult<IbmcloudKsWorkerGetValue> {
+  const { items, diagnostics } = readIbmcloudJson(text, { file: options.file, what: 'worker', idKey: 'id' });
+  const item = items[0];
+  const value: Record<string, unknown> = { lines: {} };
+  if (item) {
+    for (const [property, keys] of Object.entries(jsonKeys)) {
+      const found = jsonText(item.record, ...keys);
+      if (found === undefined) continue;
+      value[property] = found;
+      (value.lines as Record<string, number>)[property] = item.line;
+    }
+  }
+  return { value: value as IbmcloudKsWorkerGetValue, diagnostics };
+}
+
 function parseWorkerGetText(text: string, options: ParseOptions): ParseResult<IbmcloudKsWorkerGetValue> {
+  if (looksLikeJson(text)) return parseWorkerGetJson(text, options);
   const read = readIbmcloudFields(text, { file: options.file, what: 'worker' });
   const { values, lines } = pickFields(read.fields, mapping);
   const value = definedOnly<IbmcloudKsWorkerGetValue>({ ...values, lines: lines as Record<string, number>, failedLine: read.failedLine });
@@ -47,7 +79,7 @@ function parseWorkerGetText(text: string, options: ParseOptions): ParseResult<Ib
 
 export const ibmcloudKsWorkerGetParser = defineParser<IbmcloudKsWorkerGetValue>({
   id: 'ibmcloud-ks-worker-get',
-  command: 'ibmcloud ks worker-get --cluster <cluster> --worker <worker> (ibmcloud ks worker get)',
+  command: 'ibmcloud ks worker-get --cluster <cluster> --worker <worker> [--json] (ibmcloud ks worker get)',
   description: 'One IBM Cloud worker node: state, status, private and public VLAN ids and IPs, zone and version.',
   schema: IbmcloudKsWorkerGetValue,
   example: [

@@ -3,6 +3,7 @@ import { defineParser, type ParseOptions, type ParseResult } from '../define-par
 import { definedOnly } from '../defined-only.js';
 import { readIbmcloudTable, tableResult } from './ibmcloud-ks-table.js';
 import { cellOf } from './ibmcloud-ks-text.js';
+import { jsonText, looksLikeJson, readIbmcloudJson } from './ibmcloud-ks-json.js';
 
 export const IbmWorker = z.object({
   id: z.string(),
@@ -31,7 +32,29 @@ export const IbmcloudKsWorkersValue = z.object({
 });
 export type IbmcloudKsWorkersValue = z.infer<typeof IbmcloudKsWorkersValue>;
 
+// `ibmcloud ks workers --json`: the API's worker objects (`privateIP`, `machineType`, `location`, `kubeVersion`, `poolName`).
+function parseWorkersJson(text: string, options: ParseOptions): ParseResult<IbmcloudKsWorkersValue> {
+  const { items, diagnostics } = readIbmcloudJson(text, { file: options.file, what: 'worker', idKey: 'id' });
+  const workers = items.map(({ record, line }) =>
+    definedOnly<IbmWorker>({
+      id: jsonText(record, 'id') ?? '',
+      publicIp: jsonText(record, 'publicIP'),
+      privateIp: jsonText(record, 'privateIP', 'primaryIP'),
+      flavor: jsonText(record, 'machineType', 'flavor'),
+      state: jsonText(record, 'state'),
+      status: jsonText(record, 'status'),
+      zone: jsonText(record, 'location', 'zone'),
+      version: jsonText(record, 'kubeVersion'),
+      workerPool: jsonText(record, 'poolName'),
+      updateAvailable: false,
+      line,
+    }),
+  );
+  return { value: { workers, columns: [] }, diagnostics };
+}
+
 function parseWorkersText(text: string, options: ParseOptions): ParseResult<IbmcloudKsWorkersValue> {
+  if (looksLikeJson(text)) return parseWorkersJson(text, options);
   const read = readIbmcloudTable(text, {
     file: options.file,
     what: 'worker',
@@ -58,7 +81,7 @@ function parseWorkersText(text: string, options: ParseOptions): ParseResult<Ibmc
 
 export const ibmcloudKsWorkersParser = defineParser<IbmcloudKsWorkersValue>({
   id: 'ibmcloud-ks-workers',
-  command: 'ibmcloud ks workers --cluster <cluster>',
+  command: 'ibmcloud ks workers --cluster <cluster> [--json]',
   description: 'IBM Cloud Kubernetes Service worker nodes: IPs, flavor (machine type), state, status, zone and version.',
   schema: IbmcloudKsWorkersValue,
   example: [

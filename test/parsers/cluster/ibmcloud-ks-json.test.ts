@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { IbmcloudKsAlbCertsValue, parseIbmcloudKsAlbCerts } from '../../../src/parsers/cluster/ibmcloud-ks-alb-certs.js';
+import { IbmcloudKsAlbsValue, parseIbmcloudKsAlbs } from '../../../src/parsers/cluster/ibmcloud-ks-albs.js';
+import { IbmcloudKsWorkerGetValue, parseIbmcloudKsWorkerGet } from '../../../src/parsers/cluster/ibmcloud-ks-worker-get.js';
+import { IbmcloudKsWorkersValue, parseIbmcloudKsWorkers } from '../../../src/parsers/cluster/ibmcloud-ks-workers.js';
+import { brief, readFixture } from '../config-parser-helpers.js';
+
+// `--json` output: the objects of the IKS v1 API, with the field names of IBM-Cloud/bluemix-go's containerv1
+// Worker, ALBConfig and ALBSecretConfig; the values are those of the table fixtures of the same commands.
+describe('ibmcloud ks --json outputs', () => {
+  it('workers: API fields, the line of each worker\'s id, empty strings as absent', () => {
+    const { value, diagnostics } = parseIbmcloudKsWorkers(readFixture('ibmcloud-ks-workers', 'classic-json.json'), { file: 'cluster/ibmcloud-ks-workers.json' });
+    expect(diagnostics).toEqual([]);
+    expect(value).toEqual({
+      columns: [],
+      workers: [
+        {
+          id: 'kube-dal10-cr18e61e63c6e94b658596ca93d087eed9-w1',
+          publicIp: '169.47.252.42',
+          privateIp: '10.176.48.67',
+          flavor: 'u3c.2x4.encrypted',
+          state: 'normal',
+          status: 'Ready',
+          zone: 'dal10',
+          version: '1.13.6_1513',
+          workerPool: 'default',
+          updateAvailable: false,
+          line: 5,
+        },
+        {
+          id: 'kube-dal12-cr18e61e63c6e94b658596ca93d087eed9-w3',
+          privateIp: '10.184.17.220',
+          flavor: 'b3c.4x16.encrypted',
+          state: 'provision_pending',
+          zone: 'dal12',
+          version: '1.13.6_1524',
+          workerPool: 'default',
+          updateAvailable: false,
+          line: 27,
+        },
+      ],
+    });
+    expect(IbmcloudKsWorkersValue.parse(value)).toEqual(value);
+  });
+
+  it('workers: a cut JSON file is an error on the line where it breaks', () => {
+    const { value, diagnostics } = parseIbmcloudKsWorkers(readFixture('ibmcloud-ks-workers', 'broken-json-cut.json'), { file: 'cluster/ibmcloud-ks-workers.json' });
+    expect(value.workers).toEqual([]);
+    expect(brief(diagnostics)).toEqual([{ severity: 'error', code: 'invalid-json', line: 22 }]);
+  });
+
+  it('worker-get: the VLAN ids the document compares with the node labels', () => {
+    const { value, diagnostics } = parseIbmcloudKsWorkerGet(readFixture('ibmcloud-ks-worker-get', 'classic-json.json'));
+    expect(diagnostics).toEqual([]);
+    expect(value).toMatchObject({
+      id: 'kube-dal10-cr18a61a63a6a94b658596aa93d087aaa9-w1',
+      privateVlan: '2234947',
+      publicVlan: '2234945',
+      privateIp: '10.176.48.67',
+      zone: 'dal10',
+      lines: { privateVlan: 4, publicVlan: 4 },
+    });
+    expect(IbmcloudKsWorkerGetValue.parse(value)).toEqual(value);
+  });
+
+  it('albs: enable, albType, albip and zone', () => {
+    const { value, diagnostics } = parseIbmcloudKsAlbs(readFixture('ibmcloud-ks-albs', 'classic-json.json'));
+    expect(diagnostics).toEqual([]);
+    expect(value.albs.map((a) => [a.id, a.enabled, a.type, a.ip ?? '-', a.zone, a.vlanId, a.line])).toEqual([
+      ['private-cr96039a75fddb4ad1a09ced6699c88888-alb1', false, 'private', '-', 'dal10', '2294021', 3],
+      ['public-cr96039a75fddb4ad1a09ced6699c88888-alb1', true, 'public', '169.62.196.238', 'dal10', '2294019', 20],
+    ]);
+    expect(IbmcloudKsAlbsValue.parse(value)).toEqual(value);
+    // The ALB API's cluster object holds the list under `alb`.
+    const wrapped = parseIbmcloudKsAlbs(JSON.stringify({ id: 'mycluster', alb: JSON.parse(readFixture('ibmcloud-ks-albs', 'classic-json.json')) }));
+    expect(wrapped.value.albs.map((a) => a.id)).toEqual(value.albs.map((a) => a.id));
+  });
+
+  it('alb-certs: secretName, domainName and a *_failed state', () => {
+    const { value, diagnostics } = parseIbmcloudKsAlbCerts(readFixture('ibmcloud-ks-alb-certs', 'classic-json.json'));
+    expect(diagnostics).toEqual([]);
+    expect(value.certs.map((c) => [c.secretName, c.domain, c.status, c.failed, c.line])).toEqual([
+      ['mycluster', '*.mycluster-d7f1e4c0a9b2.us-south.containers.appdomain.cloud', 'created', false, 3],
+      ['shop-tls', 'shop.example.com', 'create_failed', true, 14],
+    ]);
+    expect(IbmcloudKsAlbCertsValue.parse(value)).toEqual(value);
+  });
+});
