@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Severity, SourceRef } from '../catalog/rule-schema.js';
 import { Diagnostic } from '../diagnostics.js';
+import { Figure } from '../facts/figure.js';
 import { ClusterInfo } from '../snapshot/schema.js';
 import { Source } from '../snapshot/source.js';
 
@@ -38,6 +39,8 @@ export const Finding = z.object({
   evidence: z.array(Evidence),
   remediation: z.string(),
   source: z.array(SourceRef),
+  /** A picture of the evidence (address ranges, used vs usable), when a fact of the finding has one. */
+  figure: Figure.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
