@@ -1,0 +1,27 @@
+import type { Finding, FindingSubject } from '../findings/schema.js';
+
+/** Where the generated rule pages (docs/rules/<id>.md) are published: stable links for reports that leave this machine. */
+export const ruleDocsBase = 'https://github.com/kube-netdoctor/kube-netdoctor/blob/main/docs/rules/';
+
+export const ruleDocUrl = (ruleId: string) => `${ruleDocsBase}${encodeURIComponent(ruleId)}.md`;
+
+/** The document names behind the `doc` keys of a rule's source sections. */
+export const documentNames = {
+  ack: 'Alibaba Cloud ACK',
+  tke: 'Tencent TKE',
+  iks: 'IBM Cloud Kubernetes Service',
+  win: 'Kubernetes on Windows',
+  rancher: 'Rancher',
+} as const;
+
+export const severities = ['critical', 'error', 'warning', 'info'] as const;
+
+/** `Pod default/web-1`, `Node worker-1`. */
+export function describeSubject(s: FindingSubject): string {
+  return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
+}
+
+/** A finding's sources as `ACK «section»`. */
+export function describeSections(f: Pick<Finding, 'source'>): string {
+  return f.source.map((s) => `${documentNames[s.doc]} «${s.section}»`).join('; ');
+}
