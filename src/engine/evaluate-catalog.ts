@@ -22,7 +22,8 @@ export interface CatalogResult {
 export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const rule of rules) {
-    const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
+    const status = (s: RuleStatus['status'], subjects: readonly Subject[] = [], findings = 0) =>
+      out.rules.push({ ruleId: rule.id, status: s, subjects: subjects.length, findings, ...(subjects.length > 0 ? { checked: subjects.map(findingSubject) } : {}) });
     const gate = applicability(rule, index);
     if (gate === 'not-applicable') {
       status('not-applicable');
@@ -68,7 +69,7 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
     const partlyChecked = unevaluated.size;
     status(
       failed > 0 && failed === subjects.length ? 'failed' : partlyChecked === 0 ? 'evaluated' : partlyChecked === subjects.length && findings === 0 ? 'not-evaluated' : 'partial',
-      subjects.length,
+      subjects,
       findings,
     );
   }

@@ -60,6 +60,8 @@ export const RuleStatus = z.object({
   status: z.enum(['evaluated', 'partial', 'not-evaluated', 'not-applicable', 'failed']),
   subjects: z.number().int(),
   findings: z.number().int(),
+  /** The subjects the rule ran for (its selector's pick), for reports that list every check (JUnit). */
+  checked: z.array(FindingSubject).optional(),
 });
 export type RuleStatus = z.infer<typeof RuleStatus>;
 

@@ -44,7 +44,13 @@ describe('evaluateCatalog', () => {
     expect(report.notEvaluated).toEqual([
       expect.objectContaining({ ruleId: 'ack-two-checks', capture: 'nodes/<node>/dmesg (dmesg -T on each node)', subjects: [{ kind: 'Node', name: 'a', node: 'a' }] }),
     ]);
-    expect(report.rules).toEqual([{ ruleId: 'ack-two-checks', status: 'partial', subjects: 2, findings: 3 }]);
+    expect(report.rules).toEqual([{
+      ruleId: 'ack-two-checks',
+      status: 'partial',
+      subjects: 2,
+      findings: 3,
+      checked: [{ kind: 'Node', name: 'a', node: 'a' }, { kind: 'Node', name: 'b', node: 'b' }],
+    }]);
   });
 
   it('reports a rule whose required data is absent as not evaluated, with what to capture', async () => {

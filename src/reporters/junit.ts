@@ -1,0 +1,105 @@
+import type { Finding, FindingSubject, NotEvaluated, Report, RuleStatus } from '../findings/schema.js';
+import { severityRank, subjectKey } from '../findings/sort.js';
+import { describeSource } from '../snapshot/source.js';
+import { describeSections, describeSubject, ruleDocUrl } from './rule-links.js';
+import { escapeXml } from './xml-escape.js';
+
+const attr = (name: string, value: string | number) => ` ${name}="${escapeXml(String(value), 'attribute')}"`;
+
+interface Case {
+  name: string;
+  /** failure / skipped / error element, or '' for a pass. */
+  body: string;
+  kind: 'pass' | 'failure' | 'skipped' | 'error';
+}
+
+function failureText(findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const evidence = f.evidence.filter((e) => e.source).map((e) => `  ${e.fact}${e.path ? `.${e.path}` : ''} from ${describeSource(e.source!)}`);
+      return [
+        `[${f.severity}] ${f.message}`,
+        ...(evidence.length > 0 ? ['evidence:', ...evidence] : []),
+        `source: ${describeSections(f)}`,
+        'fix:',
+        ...f.remediation.split('\n').map((l) => `  ${l}`),
+        `rule: ${ruleDocUrl(f.ruleId)}`,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+function findingCase(name: string, findings: readonly Finding[]): Case {
+  const suppressed = findings.filter((f) => (f as Finding & { suppressed?: unknown }).suppressed);
+  const open = findings.filter((f) => !suppressed.includes(f));
+  if (open.length === 0) {
+    const reason = (suppressed[0] as Finding & { suppressed?: { reason?: string } }).suppressed?.reason;
+    return { name, kind: 'skipped', body: `<skipped${attr('message', `suppressed${reason ? `: ${reason}` : ''}: ${suppressed[0]!.message}`)}/>` };
+  }
+  const worst = [...open].sort((a, b) => severityRank[a.severity] - severityRank[b.severity])[0]!;
+  const message = open.length === 1 ? worst.message : `${open.length} findings; the most severe: ${worst.message}`;
+  return { name, kind: 'failure', body: `<failure${attr('message', message)}${attr('type', worst.severity)}>${escapeXml(failureText(open))}</failure>` };
+}
+
+function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly NotEvaluated[]): Case[] {
+  if (status.status === 'not-applicable') {
+    return [{ name: '(rule)', kind: 'skipped', body: `<skipped${attr('message', 'not applicable: the rule is for another CNI or provider than this cluster\'s')}/>` }];
+  }
+  const whole = gaps.filter((g) => g.subjects.length === 0);
+  if (!status.checked && whole.length > 0) {
+    return [{ name: '(rule)', kind: 'skipped', body: `<skipped${attr('message', `not evaluated (${whole.map((g) => g.reason).join(', ')}): capture ${whole.map((g) => g.capture).join('; ')}`)}/>` }];
+  }
+  const bySubject = new Map<string, Finding[]>();
+  for (const f of findings) bySubject.set(subjectKey(f.subject), [...(bySubject.get(subjectKey(f.subject)) ?? []), f]);
+  const missing = new Map<string, string[]>();
+  for (const g of gaps) for (const s of g.subjects) missing.set(subjectKey(s), [...(missing.get(subjectKey(s)) ?? []), g.capture]);
+  // Every subject checked, and (should a report list fewer) every subject with a finding.
+  const subjects = new Map<string, FindingSubject>((status.checked ?? []).map((s) => [subjectKey(s), s]));
+  for (const f of findings) if (!subjects.has(subjectKey(f.subject))) subjects.set(subjectKey(f.subject), f.subject);
+  return [...subjects.values()].map((s): Case => {
+    const name = describeSubject(s);
+    const found = bySubject.get(subjectKey(s));
+    if (found) return findingCase(name, found);
+    const captures = missing.get(subjectKey(s));
+    if (captures) return { name, kind: 'skipped', body: `<skipped${attr('message', `not evaluated: capture ${captures.join('; ')}`)}/>` };
+    if (status.status === 'failed') return { name, kind: 'error', body: `<error${attr('message', 'the rule failed for this subject; see the report\'s diagnostics')}/>` };
+    return { name, kind: 'pass', body: '' };
+  });
+}
+
+/**
+ * The report as JUnit XML for CI test reports: a test suite per rule and a test case per subject it
+ * checked; a finding is a failure (message, severity, evidence, source section, fix), a subject or rule
+ * that could not be evaluated is skipped with what to capture, a suppressed finding is skipped with its reason.
+ */
+export function formatJunit(report: Report): string {
+  const titles = new Map([...report.findings, ...report.notEvaluated].map((x) => [x.ruleId, x.title]));
+  const suites = report.rules.map((status) => {
+    const findings = report.findings.filter((f) => f.ruleId === status.ruleId);
+    const cases = suiteCases(status, findings, report.notEvaluated.filter((n) => n.ruleId === status.ruleId));
+    const count = (k: Case['kind']) => cases.filter((c) => c.kind === k).length;
+    const title = titles.get(status.ruleId);
+    const lines = [
+      `  <testsuite${attr('name', status.ruleId)}${attr('tests', cases.length)}${attr('failures', count('failure'))}${attr('errors', count('error'))}${attr('skipped', count('skipped'))}>`,
+      '    <properties>',
+      ...(title ? [`      <property${attr('name', 'title')}${attr('value', title)}/>`] : []),
+      `      <property${attr('name', 'status')}${attr('value', status.status)}/>`,
+      `      <property${attr('name', 'documentation')}${attr('value', ruleDocUrl(status.ruleId))}/>`,
+      '    </properties>',
+      ...cases.map((c) => {
+        const open = `    <testcase${attr('classname', `kube-netdoctor.${status.ruleId}`)}${attr('name', c.name)}`;
+        return c.body ? `${open}>\n      ${c.body}\n    </testcase>` : `${open}/>`;
+      }),
+      '  </testsuite>',
+    ];
+    return { lines, tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') };
+  });
+  const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attr('name', `kube-netdoctor${report.snapshot.name ? ` ${report.snapshot.name}` : ''}`)}${attr('tests', total('tests'))}${attr('failures', total('failures'))}${attr('errors', total('errors'))}${attr('skipped', total('skipped'))}>`,
+    ...suites.flatMap((s) => s.lines),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
