@@ -1,7 +1,7 @@
-import type { Finding, FindingSubject, NotEvaluated, Report, RuleStatus } from '../findings/schema.js';
+import type { Finding, FindingSubject, Report, RuleStatus } from '../findings/schema.js';
 import { severityRank, subjectKey } from '../findings/sort.js';
 import { describeSource } from '../snapshot/source.js';
-import { describeSections, describeSubject, ruleDocUrl } from './rule-links.js';
+import { type Gap, describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl } from './rule-links.js';
 import { escapeXml } from './xml-escape.js';
 
 const attr = (name: string, value: string | number) => ` ${name}="${escapeXml(String(value), 'attribute')}"`;
@@ -41,14 +41,17 @@ function findingCase(name: string, findings: readonly Finding[]): Case {
   return { name, kind: 'failure', body: `<failure${attr('message', message)}${attr('type', worst.severity)}>${escapeXml(failureText(open))}</failure>` };
 }
 
-function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly NotEvaluated[]): Case[] {
-  if (status.status === 'not-applicable') {
-    return [{ name: '(rule)', kind: 'skipped', body: `<skipped${attr('message', 'not applicable: the rule is for another CNI or provider than this cluster\'s')}/>` }];
-  }
-  const whole = gaps.filter((g) => g.subjects.length === 0);
-  if (!status.checked && whole.length > 0) {
-    return [{ name: '(rule)', kind: 'skipped', body: `<skipped${attr('message', `not evaluated (${whole.map((g) => g.reason).join(', ')}): capture ${whole.map((g) => g.capture).join('; ')}`)}/>` }];
-  }
+const skippedCase = (name: string, message: string): Case => ({ name, kind: 'skipped', body: `<skipped${attr('message', message)}/>` });
+
+function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly Gap[]): Case[] {
+  if (status.status === 'not-applicable') return [skippedCase('(rule)', 'not applicable: the rule is for another CNI or provider than this cluster\'s')];
+  // Gaps of every subject: the whole rule, or some of its checks, could not run.
+  const whole = gaps.filter((g) => g.subjects.length === 0).map((g) => skippedCase(g.checks ? `(checks ${g.checks.join(', ')})` : '(rule)', `${describeGap(g)}: capture ${g.capture}`));
+  if (!status.checked) return [...whole, ...findingCases(status, findings, gaps)];
+  return [...findingCases(status, findings, gaps), ...whole];
+}
+
+function findingCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly Gap[]): Case[] {
   const bySubject = new Map<string, Finding[]>();
   for (const f of findings) bySubject.set(subjectKey(f.subject), [...(bySubject.get(subjectKey(f.subject)) ?? []), f]);
   const missing = new Map<string, string[]>();
@@ -61,7 +64,7 @@ function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: read
     const found = bySubject.get(subjectKey(s));
     if (found) return findingCase(name, found);
     const captures = missing.get(subjectKey(s));
-    if (captures) return { name, kind: 'skipped', body: `<skipped${attr('message', `not evaluated: capture ${captures.join('; ')}`)}/>` };
+    if (captures) return skippedCase(name, `not evaluated: capture ${captures.join('; ')}`);
     if (status.status === 'failed') return { name, kind: 'error', body: `<error${attr('message', 'the rule failed for this subject; see the report\'s diagnostics')}/>` };
     return { name, kind: 'pass', body: '' };
   });
@@ -74,9 +77,10 @@ function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: read
  */
 export function formatJunit(report: Report): string {
   const titles = new Map([...report.findings, ...report.notEvaluated].map((x) => [x.ruleId, x.title]));
+  const gaps = reportGaps(report);
   const suites = report.rules.map((status) => {
     const findings = report.findings.filter((f) => f.ruleId === status.ruleId);
-    const cases = suiteCases(status, findings, report.notEvaluated.filter((n) => n.ruleId === status.ruleId));
+    const cases = suiteCases(status, findings, gaps.filter((g) => g.ruleId === status.ruleId));
     const count = (k: Case['kind']) => cases.filter((c) => c.kind === k).length;
     const title = titles.get(status.ruleId);
     const lines = [

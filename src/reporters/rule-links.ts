@@ -1,4 +1,4 @@
-import type { Finding, FindingSubject } from '../findings/schema.js';
+import type { Finding, FindingSubject, MissingData, Report } from '../findings/schema.js';
 
 /** Where the generated rule pages (docs/rules/<id>.md) are published: stable links for reports that leave this machine. */
 export const ruleDocsBase = 'https://github.com/kube-netdoctor/kube-netdoctor/blob/main/docs/rules/';
@@ -24,4 +24,16 @@ export function describeSubject(s: FindingSubject): string {
 /** A finding's sources as `ACK «section»`. */
 export function describeSections(f: Pick<Finding, 'source'>): string {
   return f.source.map((s) => `${documentNames[s.doc]} «${s.section}»`).join('; ');
+}
+
+/** One thing a rule lacked, with its rule: the not-evaluated list flattened. */
+export type Gap = MissingData & { ruleId: string; title: string };
+
+export function reportGaps(report: Pick<Report, 'notEvaluated'>): Gap[] {
+  return report.notEvaluated.flatMap((n) => n.missing.map((m) => ({ ...m, ruleId: n.ruleId, title: n.title })));
+}
+
+/** `not evaluated (missing-data) for checks a, b`: the reason, and the checks when only some could not run. */
+export function describeGap(g: MissingData): string {
+  return `not evaluated (${g.reason})${g.checks ? ` for check${g.checks.length > 1 ? 's' : ''} ${g.checks.join(', ')}` : ''}`;
 }

@@ -6,7 +6,7 @@ import { findingFingerprint } from '../findings/fingerprint.js';
 import type { Finding, Report } from '../findings/schema.js';
 import type { Source } from '../snapshot/source.js';
 import { wellFormed } from './well-formed.js';
-import { describeSections, describeSubject, ruleDocUrl } from './rule-links.js';
+import { describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl } from './rule-links.js';
 
 export interface SarifOptions {
   /** Rule definitions for tool.driver.rules; defaults to the built-in catalog (pass yours when you added rules). */
@@ -153,14 +153,13 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   const rules = ruleInfos(report, options.rules ?? builtinRules());
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: Sarif.Notification[] = [
-    ...report.notEvaluated.map((n): Sarif.Notification => ({
+    ...reportGaps(report).map((g): Sarif.Notification => ({
       level: 'warning',
       message: {
-        text:
-          `${n.ruleId} not evaluated (${n.reason})${n.subjects.length > 0 ? ` for ${n.subjects.map(describeSubject).join(', ')}` : ''}: capture ${n.capture}`,
+        text: `${g.ruleId} ${describeGap(g)}${g.subjects.length > 0 ? ` on ${g.subjects.map(describeSubject).join(', ')}` : ''}: capture ${g.capture}`,
       },
-      associatedRule: { id: n.ruleId, ...(indexOf.has(n.ruleId) ? { index: indexOf.get(n.ruleId)! } : {}) },
-      properties: { reason: n.reason, capture: n.capture },
+      associatedRule: { id: g.ruleId, ...(indexOf.has(g.ruleId) ? { index: indexOf.get(g.ruleId)! } : {}) },
+      properties: { reason: g.reason, capture: g.capture, ...(g.checks ? { checks: g.checks } : {}) },
     })),
     ...report.diagnostics.map(diagnosticNotification),
   ];

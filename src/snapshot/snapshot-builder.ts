@@ -20,6 +20,7 @@ export class SnapshotBuilder {
   readonly #snapshot = emptySnapshot();
   readonly #diagnostics: Diagnostic[] = [];
   readonly #captured = new Set<string>();
+  readonly #unreadable = new Map<string, string[]>();
   #manifest: Manifest = {};
 
   /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
@@ -41,6 +42,7 @@ export class SnapshotBuilder {
         const read = readObjects(path, text);
         this.#diagnostics.push(...read.diagnostics);
         for (const kind of read.capturedKinds) this.#captured.add(kind);
+        if (read.unreadableKind) this.#unreadable.set(read.unreadableKind, [...(this.#unreadable.get(read.unreadableKind) ?? []), path]);
         for (const object of read.objects) addReduced(snapshot, object);
         break;
       }
@@ -100,6 +102,7 @@ export class SnapshotBuilder {
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
+    snapshot.unreadable = Object.fromEntries([...this.#unreadable].filter(([kind]) => !this.#captured.has(kind)).sort(([a], [b]) => a.localeCompare(b)));
     snapshot.cluster = inferCluster(manifest.cluster, snapshot);
     return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
   }

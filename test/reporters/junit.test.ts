@@ -47,9 +47,13 @@ describe('formatJunit', () => {
         const failing = new Set(report.findings.filter((f) => f.ruleId === status.ruleId).map((f) => subjectKey(f.subject)));
         expect(cases.filter((c) => c.failure)).toHaveLength(failing.size);
         failures += failing.size;
-        if (status.checked) expect(cases).toHaveLength(status.checked.length);
+        const wholeGaps = (report.notEvaluated.find((n) => n.ruleId === status.ruleId)?.missing ?? []).filter((m) => m.subjects.length === 0).length;
+        if (status.checked) expect(cases).toHaveLength(status.checked.length + wholeGaps);
         if (status.status === 'not-evaluated' || status.status === 'not-applicable') expect(cases.every((c) => c.skipped)).toBe(true);
         for (const c of cases.filter((x) => x.skipped && status.status === 'not-evaluated')) expect(c.skipped!['@_message']).toMatch(/^not evaluated.*capture /);
+        // Every capture the rule lacks is named in some skipped case.
+        const skippedText = cases.map((c) => c.skipped?.['@_message'] ?? '').join('\n');
+        for (const m of report.notEvaluated.find((n) => n.ruleId === status.ruleId)?.missing ?? []) expect(skippedText).toContain(m.capture);
       }
       expect(Number(doc['@_failures'])).toBe(failures);
     });
@@ -72,10 +76,10 @@ describe('formatJunit', () => {
 
   it('a rule lacking data is skipped with what to capture', async () => {
     const report = await scenarioReport('bad-input');
-    const gap = report.notEvaluated.find((n) => n.subjects.length === 0)!;
-    const suite = parse(formatJunit(report)).testsuite.find((s) => s['@_name'] === gap.ruleId)!;
+    const rule = report.notEvaluated.find((n) => n.missing.length === 1 && n.missing[0]!.subjects.length === 0 && !n.missing[0]!.checks)!;
+    const suite = parse(formatJunit(report)).testsuite.find((s) => s['@_name'] === rule.ruleId)!;
     expect(suite.testcase).toEqual([
-      expect.objectContaining({ '@_name': '(rule)', skipped: { '@_message': expect.stringContaining(`capture ${gap.capture}`) } }),
+      expect.objectContaining({ '@_name': '(rule)', skipped: { '@_message': `not evaluated (${rule.missing[0]!.reason}): capture ${rule.missing[0]!.capture}` } }),
     ]);
   });
 

@@ -47,10 +47,11 @@ describe('formatSarif', () => {
         }
       }
       const notifications = run.invocations![0]!.toolExecutionNotifications!;
-      expect(notifications).toHaveLength(report.notEvaluated.length + report.diagnostics.length);
-      for (const [i, n] of report.notEvaluated.entries()) {
-        expect(notifications[i]!.associatedRule!.id).toBe(n.ruleId);
-        expect(notifications[i]!.message.text).toContain(n.capture);
+      const gaps = report.notEvaluated.flatMap((n) => n.missing.map((m) => ({ ruleId: n.ruleId, ...m })));
+      expect(notifications).toHaveLength(gaps.length + report.diagnostics.length);
+      for (const [i, gap] of gaps.entries()) {
+        expect(notifications[i]!.associatedRule!.id).toBe(gap.ruleId);
+        expect(notifications[i]!.message.text).toContain(`capture ${gap.capture}`);
       }
     });
   }
