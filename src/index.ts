@@ -15,6 +15,8 @@ export type { SpecItem } from './catalog/spec-item.js';
 export { formatText, type TextOptions } from './reporters/text.js';
 export { formatJson } from './reporters/json.js';
 export { formatSarif, sarifFingerprintKey, type SarifOptions } from './reporters/sarif.js';
+export { formatJunit } from './reporters/junit.js';
+export { formatMarkdown } from './reporters/markdown.js';
 export { findingFingerprint } from './findings/fingerprint.js';
 export { Figure } from './facts/figure.js';
 export { NetdoctorError, SnapshotError, CatalogError, ParseError, CidrError, MissingDataError } from './errors.js';

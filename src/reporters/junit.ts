@@ -1,7 +1,7 @@
 import type { Finding, FindingSubject, Report, RuleStatus } from '../findings/schema.js';
 import { severityRank, subjectKey } from '../findings/sort.js';
 import { describeSource } from '../snapshot/source.js';
-import { type Gap, describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl } from './rule-links.js';
+import { type Gap, type SuppressionInfo, describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl, suppressedFindings } from './rule-links.js';
 import { escapeXml } from './xml-escape.js';
 
 const attr = (name: string, value: string | number) => ` ${name}="${escapeXml(String(value), 'attribute')}"`;
@@ -29,12 +29,11 @@ function failureText(findings: readonly Finding[]): string {
     .join('\n\n');
 }
 
-function findingCase(name: string, findings: readonly Finding[]): Case {
-  const suppressed = findings.filter((f) => (f as Finding & { suppressed?: unknown }).suppressed);
-  const open = findings.filter((f) => !suppressed.includes(f));
+function findingCase(name: string, findings: readonly Finding[], suppressed: ReadonlyArray<Finding & { suppression?: SuppressionInfo }>): Case {
+  const open = findings;
   if (open.length === 0) {
-    const reason = (suppressed[0] as Finding & { suppressed?: { reason?: string } }).suppressed?.reason;
-    return { name, kind: 'skipped', body: `<skipped${attr('message', `suppressed${reason ? `: ${reason}` : ''}: ${suppressed[0]!.message}`)}/>` };
+    const reason = suppressed[0]?.suppression?.reason;
+    return skippedCase(name, `suppressed${reason ? `: ${reason}` : ''}: ${suppressed[0]?.message ?? ''}`);
   }
   const worst = [...open].sort((a, b) => severityRank[a.severity] - severityRank[b.severity])[0]!;
   const message = open.length === 1 ? worst.message : `${open.length} findings; the most severe: ${worst.message}`;
@@ -43,26 +42,38 @@ function findingCase(name: string, findings: readonly Finding[]): Case {
 
 const skippedCase = (name: string, message: string): Case => ({ name, kind: 'skipped', body: `<skipped${attr('message', message)}/>` });
 
-function suiteCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly Gap[]): Case[] {
-  if (status.status === 'not-applicable') return [skippedCase('(rule)', 'not applicable: the rule is for another CNI or provider than this cluster\'s')];
-  // Gaps of every subject: the whole rule, or some of its checks, could not run.
-  const whole = gaps.filter((g) => g.subjects.length === 0).map((g) => skippedCase(g.checks ? `(checks ${g.checks.join(', ')})` : '(rule)', `${describeGap(g)}: capture ${g.capture}`));
-  if (!status.checked) return [...whole, ...findingCases(status, findings, gaps)];
-  return [...findingCases(status, findings, gaps), ...whole];
+interface RuleResults {
+  findings: readonly Finding[];
+  suppressed: ReadonlyArray<Finding & { suppression?: SuppressionInfo }>;
+  gaps: readonly Gap[];
 }
 
-function findingCases(status: RuleStatus, findings: readonly Finding[], gaps: readonly Gap[]): Case[] {
-  const bySubject = new Map<string, Finding[]>();
-  for (const f of findings) bySubject.set(subjectKey(f.subject), [...(bySubject.get(subjectKey(f.subject)) ?? []), f]);
+function suiteCases(status: RuleStatus, { findings, suppressed, gaps }: RuleResults): Case[] {
+  if (status.status === 'not-applicable') return [skippedCase('(rule)', 'not applicable: the rule is for another CNI or provider than this cluster\'s')];
+  // Gaps of every subject: the whole rule, or some of its checks, could not run.
+  const whole = gaps.filter((g) => g.subjects.length === 0).map((g) => skippedCase(g.checks ? `(checks ${g.checks.join(', ')})` : '(rule)', `not evaluated, ${describeGap(g)}: capture ${g.capture}`));
+  const subjects = subjectCases(status, { findings, suppressed, gaps });
+  return status.checked ? [...subjects, ...whole] : [...whole, ...subjects];
+}
+
+function subjectCases(status: RuleStatus, { findings, suppressed, gaps }: RuleResults): Case[] {
+  const group = <T extends Finding>(list: readonly T[]) => {
+    const out = new Map<string, T[]>();
+    for (const f of list) out.set(subjectKey(f.subject), [...(out.get(subjectKey(f.subject)) ?? []), f]);
+    return out;
+  };
+  const bySubject = group(findings);
+  const accepted = group(suppressed);
   const missing = new Map<string, string[]>();
   for (const g of gaps) for (const s of g.subjects) missing.set(subjectKey(s), [...(missing.get(subjectKey(s)) ?? []), g.capture]);
   // Every subject checked, and (should a report list fewer) every subject with a finding.
   const subjects = new Map<string, FindingSubject>((status.checked ?? []).map((s) => [subjectKey(s), s]));
-  for (const f of findings) if (!subjects.has(subjectKey(f.subject))) subjects.set(subjectKey(f.subject), f.subject);
+  for (const f of [...findings, ...suppressed]) if (!subjects.has(subjectKey(f.subject))) subjects.set(subjectKey(f.subject), f.subject);
   return [...subjects.values()].map((s): Case => {
     const name = describeSubject(s);
     const found = bySubject.get(subjectKey(s));
-    if (found) return findingCase(name, found);
+    const ok = accepted.get(subjectKey(s));
+    if (found || ok) return findingCase(name, found ?? [], ok ?? []);
     const captures = missing.get(subjectKey(s));
     if (captures) return skippedCase(name, `not evaluated: capture ${captures.join('; ')}`);
     if (status.status === 'failed') return { name, kind: 'error', body: `<error${attr('message', 'the rule failed for this subject; see the report\'s diagnostics')}/>` };
@@ -79,8 +90,8 @@ export function formatJunit(report: Report): string {
   const titles = new Map([...report.findings, ...report.notEvaluated].map((x) => [x.ruleId, x.title]));
   const gaps = reportGaps(report);
   const suites = report.rules.map((status) => {
-    const findings = report.findings.filter((f) => f.ruleId === status.ruleId);
-    const cases = suiteCases(status, findings, gaps.filter((g) => g.ruleId === status.ruleId));
+    const mine = <T extends { ruleId: string }>(list: readonly T[]) => list.filter((x) => x.ruleId === status.ruleId);
+    const cases = suiteCases(status, { findings: mine(report.findings), suppressed: mine(suppressedFindings(report)), gaps: mine(gaps) });
     const count = (k: Case['kind']) => cases.filter((c) => c.kind === k).length;
     const title = titles.get(status.ruleId);
     const lines = [

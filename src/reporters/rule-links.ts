@@ -33,7 +33,23 @@ export function reportGaps(report: Pick<Report, 'notEvaluated'>): Gap[] {
   return report.notEvaluated.flatMap((n) => n.missing.map((m) => ({ ...m, ruleId: n.ruleId, title: n.title })));
 }
 
-/** `not evaluated (missing-data) for checks a, b`: the reason, and the checks when only some could not run. */
+const reasons = { 'missing-data': 'data missing', 'unknown-cni': 'CNI unknown', 'unknown-provider': 'provider unknown' } as const;
+
+/** `data missing for checks a, b`: the reason, and the checks when only some could not run. */
 export function describeGap(g: MissingData): string {
-  return `not evaluated (${g.reason})${g.checks ? ` for check${g.checks.length > 1 ? 's' : ''} ${g.checks.join(', ')}` : ''}`;
+  return `${reasons[g.reason]}${g.checks ? ` for check${g.checks.length > 1 ? 's' : ''} ${g.checks.join(', ')}` : ''}`;
+}
+
+/** Why a finding is not counted (the CLI's suppressions, `Report.suppressed`). */
+export interface SuppressionInfo {
+  reason: string;
+  expires?: string | undefined;
+  rule?: string | undefined;
+  file?: string | undefined;
+  line?: number | undefined;
+}
+
+/** The findings a suppression accepted, each with its suppression; none when the report has no such list. */
+export function suppressedFindings(report: Report): Array<Finding & { suppression?: SuppressionInfo }> {
+  return (report as Report & { suppressed?: Array<Finding & { suppression?: SuppressionInfo }> }).suppressed ?? [];
 }

@@ -6,20 +6,13 @@ import { findingFingerprint } from '../findings/fingerprint.js';
 import type { Finding, Report } from '../findings/schema.js';
 import type { Source } from '../snapshot/source.js';
 import { wellFormed } from './well-formed.js';
-import { describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl } from './rule-links.js';
+import { type SuppressionInfo, describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl, suppressedFindings } from './rule-links.js';
 
 export interface SarifOptions {
   /** Rule definitions for tool.driver.rules; defaults to the built-in catalog (pass yours when you added rules). */
   rules?: readonly RuleDefinition[];
   /** tool.driver.version, e.g. the package version. */
   toolVersion?: string;
-}
-
-/** Where a finding was accepted (the CLI's suppressions); SARIF lists such a result with `suppressions`. */
-interface SuppressedInfo {
-  reason?: string;
-  justification?: string;
-  expires?: string;
 }
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -101,9 +94,8 @@ function resultLocations(finding: Finding): Sarif.Location[] {
   return out;
 }
 
-function result(finding: Finding, ruleIndex: number): Sarif.Result {
+function result(finding: Finding, ruleIndex: number, suppressed?: SuppressionInfo): Sarif.Result {
   const s = finding.subject;
-  const suppressed = (finding as Finding & { suppressed?: SuppressedInfo }).suppressed;
   // The subject as a logical location on the first location (GitHub shows the physical one).
   const logical: Sarif.LogicalLocation[] = [{ name: s.name, fullyQualifiedName: describeSubject(s), kind: s.kind }];
   const [first, ...rest] = resultLocations(finding);
@@ -120,8 +112,9 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
           suppressions: [{
             kind: 'external',
             status: 'accepted',
-            ...(suppressed.reason ?? suppressed.justification ? { justification: suppressed.reason ?? suppressed.justification } : {}),
-            ...(suppressed.expires ? { properties: { expires: suppressed.expires } } : {}),
+            justification: suppressed.reason,
+            ...(suppressed.file ? { location: location({ file: suppressed.file, ...(suppressed.line ? { line: suppressed.line } : {}) }) } : {}),
+            ...(suppressed.expires || suppressed.rule ? { properties: { ...(suppressed.rule ? { rule: suppressed.rule } : {}), ...(suppressed.expires ? { expires: suppressed.expires } : {}) } } : {}),
           }],
         }
       : {}),
@@ -156,7 +149,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     ...reportGaps(report).map((g): Sarif.Notification => ({
       level: 'warning',
       message: {
-        text: `${g.ruleId} ${describeGap(g)}${g.subjects.length > 0 ? ` on ${g.subjects.map(describeSubject).join(', ')}` : ''}: capture ${g.capture}`,
+        text: `${g.ruleId} not evaluated, ${describeGap(g)}${g.subjects.length > 0 ? ` on ${g.subjects.map(describeSubject).join(', ')}` : ''}: capture ${g.capture}`,
       },
       associatedRule: { id: g.ruleId, ...(indexOf.has(g.ruleId) ? { index: indexOf.get(g.ruleId)! } : {}) },
       properties: { reason: g.reason, capture: g.capture, ...(g.checks ? { checks: g.checks } : {}) },
@@ -180,7 +173,11 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
         executionSuccessful: report.summary.failed === 0,
         toolExecutionNotifications: notifications,
       }],
-      results: report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)),
+      results: [
+        ...report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)),
+        // Accepted findings stay in the log, marked, so code scanning shows them as dismissed.
+        ...suppressedFindings(report).map((f) => result(f, indexOf.get(f.ruleId) ?? -1, f.suppression ?? { reason: 'suppressed' })),
+      ],
       properties: { summary: report.summary },
     }],
   };

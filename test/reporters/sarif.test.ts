@@ -109,11 +109,17 @@ describe('formatSarif', () => {
 
   it('a suppressed finding is listed with SARIF suppressions', async () => {
     const report = await scenarioReport('bad-input');
-    const suppressed = { ...report.findings[0]!, suppressed: { reason: 'accepted until the node is replaced', expires: '2027-01-31' } };
-    const log = validSarif(formatSarif({ ...report, findings: [suppressed] }));
-    expect(log.runs[0]!.results![0]!.suppressions).toEqual([
-      { kind: 'external', status: 'accepted', justification: 'accepted until the node is replaced', properties: { expires: '2027-01-31' } },
-    ]);
+    const suppression = { rule: 'win-*', reason: 'accepted until the node is replaced', expires: '2027-01-31', file: 'kube-netdoctor.config.yaml', line: 4 };
+    const suppressed = [{ ...report.findings[0]!, suppression }];
+    const log = validSarif(formatSarif({ ...report, findings: [], suppressed } as typeof report));
+    expect(log.runs[0]!.results).toHaveLength(1);
+    expect(log.runs[0]!.results![0]!.suppressions).toEqual([{
+      kind: 'external',
+      status: 'accepted',
+      justification: 'accepted until the node is replaced',
+      location: { physicalLocation: { artifactLocation: { uri: 'kube-netdoctor.config.yaml', uriBaseId: 'SNAPSHOTROOT' }, region: { startLine: 4 } } },
+      properties: { rule: 'win-*', expires: '2027-01-31' },
+    }]);
   });
 
   it('hostile text stays valid SARIF and round-trips', async () => {
