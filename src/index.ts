@@ -17,6 +17,7 @@ export { formatJson } from './reporters/json.js';
 export { formatSarif, sarifFingerprintKey, type SarifOptions } from './reporters/sarif.js';
 export { formatJunit } from './reporters/junit.js';
 export { formatMarkdown } from './reporters/markdown.js';
+export { formatHtml } from './reporters/html.js';
 export { findingFingerprint } from './findings/fingerprint.js';
 export { Figure } from './facts/figure.js';
 export { NetdoctorError, SnapshotError, CatalogError, ParseError, CidrError, MissingDataError } from './errors.js';

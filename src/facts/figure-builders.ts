@@ -28,7 +28,7 @@ export function coverageFigure(
       title: `${r.name} ${r.cidr}: ${missing.length > 0 ? `${words.missing} ${missing.length > 3 ? `${missing.slice(0, 3).join(', ')} …` : missing.join(', ')}` : words.complete}`,
       span: r.cidr,
       rows: [
-        { label: `${r.name} (required)`, role: 'required', cidrs: [r.cidr] },
+        { label: 'required', role: 'required', cidrs: [r.cidr] },
         { label: cover.label, role: 'cover', cidrs: reaching },
         ...(missing.length > 0 ? [{ label: words.missing, role: 'missing' as const, cidrs: missing }] : []),
       ],

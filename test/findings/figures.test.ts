@@ -21,7 +21,7 @@ describe('findings carry a picture of their address ranges', () => {
       title: 'cluster (pod) subnet 10.244.0.0/16: not covered 10.244.128.0/17',
       span: '10.244.0.0/16',
       rows: [
-        { label: 'cluster (pod) subnet (required)', role: 'required', cidrs: ['10.244.0.0/16'] },
+        { label: 'required', role: 'required', cidrs: ['10.244.0.0/16'] },
         { label: 'ExceptionList', role: 'cover', cidrs: ['10.244.0.0/17'] },
         { label: 'not covered', role: 'missing', cidrs: ['10.244.128.0/17'] },
       ],
