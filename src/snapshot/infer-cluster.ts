@@ -69,8 +69,10 @@ const cniByName: Array<[RegExp, Cni]> = [
   [/^terway/, 'terway'],
   [/flannel/, 'flannel'],
   [/^calico-node$/, 'calico'],
-  [/^cilium$/, 'cilium'],
+  [/^cilium$|^anetd$/, 'cilium'],
   [/^weave-net$/, 'weave'],
+  // CNIs no rule of the documents is about: knowing them still tells Flannel/Terway rules they do not apply.
+  [/^aws-node$|^azure-cns$|^azure-cni|^kube-router$|^antrea-agent$|^kindnet$|^kube-ovn-cni$|^ovnkube-node$/, 'other'],
 ];
 
 /**
@@ -92,6 +94,15 @@ function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: Co
   }
   const cm = kubeSystemFirst(configMaps).find((c) => c.name === 'eni-config' || c.name === 'kube-flannel-cfg');
   if (cm) return { value: cm.name === 'eni-config' ? 'terway' : 'flannel', from: `ConfigMap ${cm.namespace}/${cm.name}`, source: cm.source };
+  // AKS labels every node with its network plugin (azure, kubenet, none) and eBPF dataplane.
+  const aks = nodes.find((n) => n.labels['kubernetes.azure.com/network-plugin'] !== undefined);
+  if (aks) {
+    const cilium = aks.labels['kubernetes.azure.com/ebpf-dataplane'] === 'cilium';
+    const plugin = aks.labels['kubernetes.azure.com/network-plugin'];
+    if (cilium || plugin === 'azure' || plugin === 'kubenet') {
+      return { value: cilium ? 'cilium' : 'other', from: `label kubernetes.azure.com/${cilium ? 'ebpf-dataplane' : 'network-plugin'} on node ${aks.name}`, source: aks.source };
+    }
+  }
   const annotated = nodes.find((n) => 'flannel.alpha.coreos.com/backend-type' in n.annotations);
   if (annotated) {
     const k3s = /\+k3s\d*$/.test(annotated.kubeletVersion ?? '') ? ' (k3s embedded flannel)' : '';

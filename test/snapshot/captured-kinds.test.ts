@@ -106,4 +106,12 @@ describe('CNI inference', () => {
       from: 'annotation flannel.alpha.coreos.com/backend-type on node k3s-server (k3s embedded flannel)',
     });
   });
+
+  it('knows CNIs no rule is about (AKS azure CNI from its node label, aws-node), so Flannel/Terway rules do not ask for more', () => {
+    const aksNode = { ...node('aks-nodepool1-28993262-vmss000000'), metadata: { name: 'aks-nodepool1-28993262-vmss000000', labels: { 'kubernetes.azure.com/network-plugin': 'azure' } } };
+    const aks = buildSnapshot([{ path: 'nodes.json', text: JSON.stringify({ kind: 'List', items: [aksNode] }) }]).snapshot;
+    expect(aks.cluster.cni).toMatchObject({ value: 'other', from: 'label kubernetes.azure.com/network-plugin on node aks-nodepool1-28993262-vmss000000' });
+    const eks = buildSnapshot([{ path: 'ds.json', text: JSON.stringify({ kind: 'List', items: [ds('aws-node', 'kube-system')] }) }]).snapshot;
+    expect(eks.cluster.cni).toMatchObject({ value: 'other', from: 'DaemonSet kube-system/aws-node' });
+  });
 });
