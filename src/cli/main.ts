@@ -7,6 +7,14 @@ import { severityRank } from '../findings/sort.js';
 import { loadSnapshot } from '../node/load-snapshot.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { formatHtml } from '../reporters/html.js';
+import { formatJunit } from '../reporters/junit.js';
+import { formatMarkdown } from '../reporters/markdown.js';
+import { formatSarif } from '../reporters/sarif.js';
+import { writeOutput } from './write-output.js';
+
+const reporters = { json: formatJson, sarif: formatSarif, junit: formatJunit, markdown: formatMarkdown, html: formatHtml } as const;
+const formatNames = ['text', ...Object.keys(reporters)];
 
 const usage = `Usage: kube-netdoctor analyze <snapshot> [options]
 
@@ -14,7 +22,8 @@ Analyse a captured cluster snapshot (a directory laid out as in snapshot.md,
 or one JSON/YAML file) against the network-troubleshooting rule catalog.
 
 Options:
-  --format text|json        output format (default: text)
+  --format <format>         output format: text|json|sarif|junit|markdown|html (default: text)
+  --output <file>           write the report to <file> instead of standard output
   --fail-on <severity>      exit 1 when a finding is at least this severe:
                             critical|error|warning|info|none (default: error)
   --only <id,id,...>        run only these rules
@@ -40,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         only: { type: 'string' },
         'no-remediation': { type: 'boolean', default: false },
@@ -61,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     command !== 'analyze' ? `unknown command "${command ?? ''}"` :
     !path ? 'missing <snapshot>' :
     extra.length > 0 ? `unexpected argument "${extra[0]}"` :
-    values.format !== 'text' && values.format !== 'json' ? `--format must be text or json, not "${values.format}"` :
+    !formatNames.includes(values.format) ? `--format must be ${formatNames.join(', ')}, not "${values.format}"` :
     failOn !== 'none' && !Severity.safeParse(failOn).success ? `--fail-on must be critical, error, warning, info or none, not "${failOn}"` :
     undefined;
   if (problem || !path) {
@@ -78,8 +88,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, ...(only ? { only } : {}) });
-  const color = io.isTty && !io.env.NO_COLOR;
-  io.stdout(values.format === 'json' ? formatJson(report) : formatText(report, { color, remediation: !values['no-remediation'] }));
+  const color = io.isTty && !io.env.NO_COLOR && !values.output;
+  const format = values.format as keyof typeof reporters | 'text';
+  const text = format === 'text' ? formatText(report, { color, remediation: !values['no-remediation'] }) : reporters[format](report);
+  if (values.output) {
+    const problem = await writeOutput(values.output, text);
+    if (problem) {
+      io.stderr(`kube-netdoctor: ${problem}\n`);
+      return 2;
+    }
+  } else io.stdout(text);
   if (failOn === 'none') return 0;
   const threshold = severityRank[failOn as Severity];
   return report.findings.some((f) => severityRank[f.severity] <= threshold) ? 1 : 0;
