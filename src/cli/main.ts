@@ -11,10 +11,11 @@ import { formatHtml } from '../reporters/html.js';
 import { formatJunit } from '../reporters/junit.js';
 import { formatMarkdown } from '../reporters/markdown.js';
 import { formatSarif } from '../reporters/sarif.js';
-import { writeOutput } from './write-output.js';
+import { sarifPathPrefix, writeOutput } from './write-output.js';
 
-const reporters = { json: formatJson, sarif: formatSarif, junit: formatJunit, markdown: formatMarkdown, html: formatHtml } as const;
+const reporters = { json: formatJson, sarif: (report: Parameters<typeof formatSarif>[0]) => formatSarif(report, { pathPrefix: sarifPrefix }), junit: formatJunit, markdown: formatMarkdown, html: formatHtml } as const;
 const formatNames = ['text', ...Object.keys(reporters)];
+let sarifPrefix: string | undefined;
 
 const usage = `Usage: kube-netdoctor analyze <snapshot> [options]
 
@@ -90,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, ...(only ? { only } : {}) });
   const color = io.isTty && !io.env.NO_COLOR && !values.output;
   const format = values.format as keyof typeof reporters | 'text';
+  sarifPrefix = sarifPathPrefix(path);
   const text = format === 'text' ? formatText(report, { color, remediation: !values['no-remediation'] }) : reporters[format](report);
   if (values.output) {
     const problem = await writeOutput(values.output, text);

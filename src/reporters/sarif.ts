@@ -13,6 +13,12 @@ export interface SarifOptions {
   rules?: readonly RuleDefinition[];
   /** tool.driver.version, e.g. the package version. */
   toolVersion?: string;
+  /**
+   * Where the snapshot lies relative to the repository root (`cluster-snapshot/`): prefixed to every
+   * file so that GitHub code scanning, which reads paths from the repository root, finds them.
+   * Without it, paths are relative to the snapshot (uriBaseId SNAPSHOTROOT).
+   */
+  pathPrefix?: string;
 }
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -67,21 +73,22 @@ function descriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
 }
 
 /** A physical location for a source: the snapshot file, with the line when it is a line of that file. */
-function location(source: Source, note?: string): Sarif.Location {
+function location(source: Source, note?: string, prefix = ''): Sarif.Location {
   // With `key`, the line counts inside a ConfigMap value, not in the file: name it in the message instead.
   const inFile = source.key === undefined && source.line !== undefined;
   const where = [source.object, source.key && `key ${source.key}`, source.key && source.line !== undefined && `line ${source.line}`].filter(Boolean).join(', ');
   const text = [note, where].filter(Boolean).join(': ');
   return {
     physicalLocation: {
-      artifactLocation: { uri: fileUri(source.file), uriBaseId: ROOT },
+      // With a prefix the path is from the repository root, which SARIF leaves implicit.
+      artifactLocation: { uri: fileUri(`${prefix}${source.file}`), ...(prefix ? {} : { uriBaseId: ROOT }) },
       ...(inFile ? { region: { startLine: source.line! } } : {}),
     },
     ...(text ? { message: { text } } : {}),
   };
 }
 
-function resultLocations(finding: Finding): Sarif.Location[] {
+function resultLocations(finding: Finding, prefix: string): Sarif.Location[] {
   const seen = new Set<string>();
   const out: Sarif.Location[] = [];
   for (const e of finding.evidence) {
@@ -89,16 +96,16 @@ function resultLocations(finding: Finding): Sarif.Location[] {
     const key = `${e.source.file}\0${e.source.line ?? ''}\0${e.source.key ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(location(e.source, `${e.fact}${e.path ? `.${e.path}` : ''}`));
+    out.push(location(e.source, `${e.fact}${e.path ? `.${e.path}` : ''}`, prefix));
   }
   return out;
 }
 
-function result(finding: Finding, ruleIndex: number, suppressed?: SuppressionInfo): Sarif.Result {
+function result(finding: Finding, ruleIndex: number, prefix: string, suppressed?: SuppressionInfo): Sarif.Result {
   const s = finding.subject;
   // The subject as a logical location on the first location (GitHub shows the physical one).
   const logical: Sarif.LogicalLocation[] = [{ name: s.name, fullyQualifiedName: describeSubject(s), kind: s.kind }];
-  const [first, ...rest] = resultLocations(finding);
+  const [first, ...rest] = resultLocations(finding, prefix);
   const locations = [{ ...first, logicalLocations: logical }, ...rest];
   return {
     ruleId: finding.ruleId,
@@ -113,7 +120,10 @@ function result(finding: Finding, ruleIndex: number, suppressed?: SuppressionInf
             kind: 'external',
             status: 'accepted',
             justification: suppressed.reason,
-            ...(suppressed.file ? { location: location({ file: suppressed.file, ...(suppressed.line ? { line: suppressed.line } : {}) }) } : {}),
+            // The config file, as the CLI names it (not a snapshot file).
+            ...(suppressed.file
+              ? { location: { physicalLocation: { artifactLocation: { uri: fileUri(suppressed.file) }, ...(suppressed.line ? { region: { startLine: suppressed.line } } : {}) } } }
+              : {}),
             ...(suppressed.expires || suppressed.rule ? { properties: { ...(suppressed.rule ? { rule: suppressed.rule } : {}), ...(suppressed.expires ? { expires: suppressed.expires } : {}) } } : {}),
           }],
         }
@@ -128,12 +138,12 @@ function result(finding: Finding, ruleIndex: number, suppressed?: SuppressionInf
   };
 }
 
-function diagnosticNotification(d: Diagnostic): Sarif.Notification {
+function diagnosticNotification(d: Diagnostic, prefix: string): Sarif.Notification {
   return {
     level: d.severity === 'info' ? 'note' : d.severity,
     message: { text: d.message },
     descriptor: { id: d.code },
-    ...(d.file ? { locations: [location({ file: d.file, ...(d.line !== undefined ? { line: d.line } : {}) })] } : {}),
+    ...(d.file ? { locations: [location({ file: d.file, ...(d.line !== undefined ? { line: d.line } : {}) }, undefined, prefix)] } : {}),
   };
 }
 
@@ -145,6 +155,7 @@ function diagnosticNotification(d: Diagnostic): Sarif.Notification {
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
   const rules = ruleInfos(report, options.rules ?? builtinRules());
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  const prefix = options.pathPrefix ? `${options.pathPrefix.replace(/\\/g, '/').replace(/\/*$/, '')}/` : '';
   const notifications: Sarif.Notification[] = [
     ...reportGaps(report).map((g): Sarif.Notification => ({
       level: 'warning',
@@ -154,7 +165,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       associatedRule: { id: g.ruleId, ...(indexOf.has(g.ruleId) ? { index: indexOf.get(g.ruleId)! } : {}) },
       properties: { reason: g.reason, capture: g.capture, ...(g.checks ? { checks: g.checks } : {}) },
     })),
-    ...report.diagnostics.map(diagnosticNotification),
+    ...report.diagnostics.map((d) => diagnosticNotification(d, prefix)),
   ];
   const log: Sarif.Log = {
     $schema: SCHEMA,
@@ -168,15 +179,15 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
           rules: rules.map(descriptor),
         },
       },
-      originalUriBaseIds: { [ROOT]: { description: { text: `The snapshot directory${report.snapshot.name ? ` (${report.snapshot.name})` : ''}` } } },
+      ...(prefix ? {} : { originalUriBaseIds: { [ROOT]: { description: { text: `The snapshot directory${report.snapshot.name ? ` (${report.snapshot.name})` : ''}` } } } }),
       invocations: [{
         executionSuccessful: report.summary.failed === 0,
         toolExecutionNotifications: notifications,
       }],
       results: [
-        ...report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)),
+        ...report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1, prefix)),
         // Accepted findings stay in the log, marked, so code scanning shows them as dismissed.
-        ...suppressedFindings(report).map((f) => result(f, indexOf.get(f.ruleId) ?? -1, f.suppression ?? { reason: 'suppressed' })),
+        ...suppressedFindings(report).map((f) => result(f, indexOf.get(f.ruleId) ?? -1, prefix, f.suppression ?? { reason: 'suppressed' })),
       ],
       properties: { summary: report.summary },
     }],

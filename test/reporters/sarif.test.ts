@@ -77,6 +77,12 @@ describe('formatSarif', () => {
     expect(diagnostics.map((n) => n.locations?.[0]?.physicalLocation?.artifactLocation?.uri)).toEqual(['broken.yaml', 'nodes/k8s-master/dmesg', 'services.json']);
   });
 
+  it('with pathPrefix, paths are relative to the repository root where the snapshot lies', async () => {
+    const log = validSarif(formatSarif(await scenarioReport('bad-input'), { pathPrefix: 'clusters/prod/' }));
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'clusters/prod/nodes/win-worker-1/cni/cni.conf' });
+    expect(log.runs[0]!.originalUriBaseIds).toBeUndefined();
+  });
+
   it('a line inside a ConfigMap value is named in the message, not given as a line of the file', async () => {
     const report = await scenarioReport('tke-service-unreachable');
     const finding = report.findings.find((f) => f.evidence.some((e) => e.source?.key));
@@ -117,7 +123,7 @@ describe('formatSarif', () => {
       kind: 'external',
       status: 'accepted',
       justification: 'accepted until the node is replaced',
-      location: { physicalLocation: { artifactLocation: { uri: 'kube-netdoctor.config.yaml', uriBaseId: 'SNAPSHOTROOT' }, region: { startLine: 4 } } },
+      location: { physicalLocation: { artifactLocation: { uri: 'kube-netdoctor.config.yaml' }, region: { startLine: 4 } } },
       properties: { rule: 'win-*', expires: '2027-01-31' },
     }]);
   });
