@@ -3,7 +3,7 @@ import type { Finding, Report } from '../findings/schema.js';
 import { describeSource } from '../snapshot/source.js';
 import { htmlScript, htmlStyle } from './html-assets.js';
 import { figureDefs, figureSvg } from './html-figure.js';
-import { type Gap, describeGap, describeSubject, documentNames, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
+import { type Gap, describeGap, describeSource as describeRef, describeSubject, docKey, documentNames, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
 import { escapeXml } from './xml-escape.js';
 
 const e = (text: string) => escapeXml(text);
@@ -11,7 +11,7 @@ const a = (text: string) => escapeXml(text, 'attribute');
 const headings = { critical: 'Critical', error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
 
 function findingHtml(f: Finding): string {
-  const docs = [...new Set(f.source.map((s) => s.doc))];
+  const docs = [...new Set(f.source.map(docKey).filter((d): d is NonNullable<typeof d> => d !== undefined))];
   const evidence = f.evidence.filter((x) => x.source);
   const subject = `${describeSubject(f.subject)}${f.subject.node && f.subject.kind !== 'Node' ? ` on node ${f.subject.node}` : ''}`;
   return [
@@ -24,7 +24,7 @@ function findingHtml(f: Finding): string {
     evidence.length > 0
       ? `<dt>Evidence</dt><dd><ul>${evidence.map((x) => `<li><code>${e(`${x.fact}${x.path ? `.${x.path}` : ''}`)}</code> from <code>${e(describeSource(x.source!))}</code></li>`).join('')}</ul></dd>`
       : '',
-    `<dt>Source</dt><dd>${f.source.map((s) => `${e(documentNames[s.doc])} «${e(s.section)}»`).join('<br>')}</dd>`,
+    `<dt>Source</dt><dd>${f.source.map((s) => e(describeRef(s))).join('<br>')}</dd>`,
     `<dt>Fix</dt><dd><pre>${e(f.remediation)}</pre><div class="muted">From the document.</div></dd>`,
     '</dl>',
     '</article>',
@@ -64,7 +64,7 @@ export function formatHtml(report: Report): string {
   ].filter((x): x is string => Boolean(x));
   const rules = [...new Map(report.findings.map((f) => [f.ruleId, f.title])).entries()].sort(([x], [y]) => x.localeCompare(y));
   const nodes = [...new Set(report.findings.map((f) => f.subject.node).filter((n): n is string => Boolean(n)))].sort();
-  const docs = [...new Set(report.findings.flatMap((f) => f.source.map((x) => x.doc)))].sort();
+  const docs = [...new Set(report.findings.flatMap((f) => f.source.map(docKey)).filter((d): d is NonNullable<typeof d> => d !== undefined))].sort();
   const problems = report.diagnostics.filter((d) => d.severity !== 'info');
 
   const body = [

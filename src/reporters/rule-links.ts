@@ -21,9 +21,20 @@ export function describeSubject(s: FindingSubject): string {
   return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
 }
 
+type SourceRef = Finding['source'][number];
+
+/** The document key of a built-in rule's source; undefined for a user rule's own `{ url | title }`. */
+export const docKey = (s: SourceRef) => ('doc' in s ? s.doc : undefined);
+
+/** `Alibaba Cloud ACK «section»`, or a user rule's title / URL with its section. */
+export function describeSource(s: SourceRef): string {
+  const name = 'doc' in s ? documentNames[s.doc] : (s.title ?? s.url ?? 'source');
+  return s.section ? `${name} «${s.section}»` : name;
+}
+
 /** A finding's sources as `ACK «section»`. */
 export function describeSections(f: Pick<Finding, 'source'>): string {
-  return f.source.map((s) => `${documentNames[s.doc]} «${s.section}»`).join('; ');
+  return f.source.map(describeSource).join('; ');
 }
 
 /** One thing a rule lacked, with its rule: the not-evaluated list flattened. */
