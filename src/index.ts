@@ -33,6 +33,11 @@ export { specItems } from './catalog/spec-items.generated.js';
 export type { SpecItem } from './catalog/spec-item.js';
 export { formatText, type TextOptions } from './reporters/text.js';
 export { formatJson } from './reporters/json.js';
+export { formatSarif, sarifFingerprintKey, type SarifOptions } from './reporters/sarif.js';
+export { formatJunit } from './reporters/junit.js';
+export { formatMarkdown } from './reporters/markdown.js';
+export { formatHtml } from './reporters/html.js';
+export { Figure } from './facts/figure.js';
 export { NetdoctorError, SnapshotError, CatalogError, ParseError, CidrError, MissingDataError } from './errors.js';
 export {
   cidrContains,

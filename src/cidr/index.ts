@@ -3,6 +3,7 @@ export { cidrContains, cidrsOverlap, mergeCidrs, subtractCidrs, uncoveredCidrs }
 export { normalizeAddress, normalizeCidr } from './format.js';
 export { cidrFamily, parseAddress, parseCidr } from './parse.js';
 export { firstAddress, lastAddress, rangeSize, rangeToCidrs } from './range.js';
+export { cidrPosition, commonSupernet } from './position.js';
 export { cidrSize, usableAddresses } from './size.js';
 export {
   type SafeParseAddressResult,

@@ -34,7 +34,8 @@ export async function evaluateCatalog(
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const [done, rule] of rules.entries()) {
     onRule?.(rule, done, rules.length);
-    const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
+    const status = (s: RuleStatus['status'], subjects: readonly Subject[] = [], findings = 0) =>
+      out.rules.push({ ruleId: rule.id, status: s, subjects: subjects.length, findings, ...(subjects.length > 0 ? { checked: subjects.map(findingSubject) } : {}) });
     const notEvaluated = (missing: MissingData[]) => out.notEvaluated.push({ ruleId: rule.id, title: rule.title, missing });
     // A rule loaded with a plugin but analysed without it must not crash the run.
     const unknown = trusted.has(rule) ? [] : validateRule(rule, rule.file, 'user', registry);
@@ -104,7 +105,7 @@ export async function evaluateCatalog(
           : partlyChecked === subjects.length && subjects.length > 0 && findings === 0 && !someChecksSkipped
             ? 'not-evaluated'
             : 'partial',
-      subjects.length,
+      subjects,
       findings,
     );
   }

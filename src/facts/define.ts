@@ -1,3 +1,4 @@
+import type { Figure } from './figure.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 import type { SubjectKind, SubjectsByKind } from './subjects.js';
 
@@ -15,6 +16,8 @@ export interface FactDefinition<K extends SubjectKind, T> {
   priority?: number;
   /** Computes the value. May throw MissingDataError when the snapshot lacks what it needs. */
   compute(subject: SubjectsByKind[K], index: SnapshotIndex): T;
+  /** A picture of the value for a finding this fact decided (address ranges, used vs usable), if it has one. */
+  figure?(value: T): Figure | undefined;
 }
 
 export interface Fact<K extends SubjectKind = SubjectKind, T = unknown> extends FactDefinition<K, T> {

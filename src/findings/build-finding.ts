@@ -4,6 +4,7 @@ import { resolvePath } from '../engine/path-resolver.js';
 import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
+import type { Figure } from '../facts/figure.js';
 import type { Source } from '../snapshot/source.js';
 import { collectEvidence } from './collect-evidence.js';
 import { renderMessage } from './render-message.js';
@@ -40,6 +41,21 @@ function scalar(value: unknown): string | number | boolean | undefined {
   return undefined;
 }
 
+/** The picture of the first fact of the evidence that draws one; a figure that fails is left out, never the finding. */
+function figureOf(factIds: readonly string[], subject: Subject, index: SnapshotIndex, registry: Registry): Figure | undefined {
+  for (const id of new Set(factIds)) {
+    const fact = registry.facts.get(id);
+    if (!fact?.figure) continue;
+    try {
+      const figure = fact.figure(safeFactValue(id, subject, index, registry));
+      if (figure) return figure;
+    } catch {
+      // A picture is an extra: the finding stands without it.
+    }
+  }
+  return undefined;
+}
+
 export function buildFinding(
   rule: RuleDefinition,
   passed: { messageId: string; conditions: unknown },
@@ -58,6 +74,8 @@ export function buildFinding(
     const value = safeFactValue(fact, subject, index, registry) as { source?: Source } | undefined;
     return value && typeof value === 'object' ? value.source : undefined;
   };
+  const evidence = collectEvidence(passed.conditions as never, sourceOf);
+  const figure = figureOf(evidence.map((e) => e.fact), subject, index, registry);
   return {
     ruleId: rule.id,
     title: rule.title,
@@ -67,8 +85,9 @@ export function buildFinding(
     messageId: passed.messageId,
     data,
     message: renderMessage(rule.messages[passed.messageId] ?? '', { ...data, subject: describeSubject(subject) }),
-    evidence: collectEvidence(passed.conditions as never, sourceOf),
+    evidence,
     remediation: rule.remediation.trim(),
     source: rule.source,
+    ...(figure ? { figure } : {}),
   };
 }

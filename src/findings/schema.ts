@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Severity, SourceRef } from '../catalog/rule-schema.js';
 import { Diagnostic } from '../diagnostics.js';
+import { Figure } from '../facts/figure.js';
 import { ClusterInfo } from '../snapshot/schema.js';
 import { Source } from '../snapshot/source.js';
 
@@ -53,6 +54,8 @@ export const Finding = z.object({
   source: z.array(SourceRef),
   /** Present only on findings in `Report.suppressed`. */
   suppression: Suppression.optional(),
+  /** A picture of the evidence (address ranges, used vs usable), when a fact of the finding has one. */
+  figure: Figure.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -82,6 +85,8 @@ export const RuleStatus = z.object({
   status: z.enum(['evaluated', 'partial', 'not-evaluated', 'not-applicable', 'failed']),
   subjects: z.number().int(),
   findings: z.number().int(),
+  /** The subjects the rule ran for (its selector's pick), for reports that list every check (JUnit). */
+  checked: z.array(FindingSubject).optional(),
 });
 export type RuleStatus = z.infer<typeof RuleStatus>;
 

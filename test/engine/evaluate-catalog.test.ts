@@ -48,7 +48,13 @@ describe('evaluateCatalog', () => {
         missing: [{ reason: 'missing-data', capture: 'nodes/<node>/dmesg (dmesg -T on each node)', subjects: [{ kind: 'Node', name: 'a', node: 'a' }] }],
       },
     ]);
-    expect(report.rules).toEqual([{ ruleId: 'ack-two-checks', status: 'partial', subjects: 2, findings: 3 }]);
+    expect(report.rules).toEqual([{
+      ruleId: 'ack-two-checks',
+      status: 'partial',
+      subjects: 2,
+      findings: 3,
+      checked: [{ kind: 'Node', name: 'a', node: 'a' }, { kind: 'Node', name: 'b', node: 'b' }],
+    }]);
   });
 
   it('reports a rule whose required data is absent as not evaluated, with what to capture', async () => {
@@ -96,7 +102,7 @@ remediation: n/a
         ],
       },
     ]);
-    expect(report.rules).toEqual([{ ruleId: 'ack-per-check', status: 'partial', subjects: 1, findings: 1 }]);
+    expect(report.rules).toEqual([{ ruleId: 'ack-per-check', status: 'partial', subjects: 1, findings: 1, checked: [{ kind: 'Node', name: 'a', node: 'a' }] }]);
   });
 
   it('lists every missing capture of a rule in one entry when no check can run', async () => {

@@ -22,6 +22,7 @@ import { type FailOn, choiceOption, examples, failOnChoices, listOption, snapsho
 import { createProgress } from '../progress.js';
 import { readSnapshot, stdinPath } from '../snapshot-input.js';
 import { unknownRules } from './rules.js';
+import { sarifPathPrefix, writeOutput } from '../write-output.js';
 
 interface AnalyzeFlags {
   format: FormatName;
@@ -33,6 +34,7 @@ interface AnalyzeFlags {
   baseline?: string;
   quiet?: boolean;
   rules?: string[];
+  output?: string;
 }
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -45,6 +47,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     )
     .argument('<snapshot>', 'snapshot directory or file, or - for standard input')
     .addOption(choiceOption('--format <format>', 'output format', formatNames, 'text'))
+    .option('--output <file>', 'write the report to <file> instead of standard output')
     .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at least this severe', failOnChoices, 'error'))
     .addOption(listOption('--only <names>', 'run only these rule ids or document keys (ack, iks, rancher, tke, win, x); comma-separated, repeatable'))
     .addOption(listOption('--skip <names>', 'leave out these rule ids or document keys'))
@@ -59,6 +62,8 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       examples([
         ['kube-netdoctor analyze ./snapshot', 'findings grouped by severity'],
         ['kube-netdoctor analyze ./snapshot --format json > report.json', 'the report as JSON'],
+        ['kube-netdoctor analyze ./snapshot --format sarif --output netdoctor.sarif', 'SARIF 2.1.0 for code scanning'],
+        ['kube-netdoctor analyze ./snapshot --format html --output report.html', 'one self-contained page'],
         ['kube-netdoctor analyze ./snapshot --fail-on warning', 'exit 1 on any warning or worse'],
         ['kube-netdoctor analyze ./snapshot --only tke --skip tke-dns', 'the TKE rules but one'],
         ['kube-netdoctor analyze ./snapshot --baseline report.json', 'only what is new since report.json'],
@@ -93,8 +98,16 @@ async function runAnalyze(path: string, flags: AnalyzeFlags, io: CliIo): Promise
   if (baseline) report = applyBaseline(report, baseline);
 
   // Machine-readable formats keep stdout clean: say on stderr that some input could not be used.
-  if (flags.format !== 'text') reportInputProblems(report.diagnostics, io);
-  io.stdout(formats[flags.format](report, { color: colorEnabled(io), remediation: flags.remediation }));
+  if (flags.format !== 'text' || flags.output) reportInputProblems(report.diagnostics, io);
+  const text = formats[flags.format](report, {
+    color: colorEnabled(io) && !flags.output,
+    remediation: flags.remediation,
+    sarifPathPrefix: path === stdinPath ? undefined : sarifPathPrefix(path),
+  });
+  if (flags.output) {
+    const problem = await writeOutput(flags.output, text);
+    if (problem) throw new UsageError(problem);
+  } else io.stdout(text);
   return exitCodeFor(report, flags.failOn);
 }
 

@@ -1,6 +1,7 @@
 import { compareVersions, isValidVersion } from '../../versions/compare-versions.js';
 import { flannelVersion } from '../cluster/component-version.js';
 import { defineFact } from '../define.js';
+import type { UsageFigure } from '../figure.js';
 import { flannelCniConfig } from '../flannel/flannel-config.js';
 import { ipamRangeEventsByNode } from './ipam-range-events.js';
 import { podNetworkPodsOnNode } from '../snapshot-index.js';
@@ -44,4 +45,12 @@ export const ipamRangeExhaustion = defineFact({
       source: latest.event.source,
     };
   },
+  figure: (v): UsageFigure => ({
+    type: 'usage',
+    caption: `host-local range ${v.range}: ${v.rangeSize} addresses, ${v.assignable} assignable, reported exhausted`,
+    bars: [
+      { label: 'addresses host-local has handed out', used: v.assignable, usedLabel: 'allocated (range exhausted)', total: v.assignable, totalLabel: 'assignable addresses' },
+      { label: 'pods on the node holding a pod-network address', used: v.podsOnNode, usedLabel: 'pods', total: v.assignable, totalLabel: 'assignable addresses' },
+    ],
+  }),
 });

@@ -1,6 +1,7 @@
 import { cidrFamily, isValidCidr, usableAddresses } from '../../cidr/index.js';
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
+import type { UsageFigure } from '../figure.js';
 import { hostNetworkPodsOnNode, podNetworkPodsOnNode } from '../snapshot-index.js';
 
 /**
@@ -40,4 +41,12 @@ export const nodePodCidrCapacity = defineFact({
       source: node.source,
     };
   },
+  figure: (v): UsageFigure => ({
+    type: 'usage',
+    caption: `Pod CIDR ${v.podCIDR}: ${v.assignable} assignable addresses (${v.usable} usable less the bridge gateway)`,
+    bars: [
+      { label: 'pods holding a pod-network address', used: v.podsOnNode, usedLabel: 'pods', total: v.assignable, totalLabel: 'assignable addresses' },
+      { label: 'pods the node accepts on the pod network', used: v.podNetworkCapacity, usedLabel: 'capacity.pods less host-network pods', total: v.assignable, totalLabel: 'assignable addresses' },
+    ],
+  }),
 });

@@ -1,6 +1,8 @@
 import { cidrsOverlap, subtractCidrs } from '../../cidr/index.js';
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
+import { maxPanels } from '../figure.js';
+import { overlapFigure } from '../figure-builders.js';
 import { type NamedRange, type RangeKind, networkRanges } from './network-ranges.js';
 
 // Kinds of range that must not share addresses, as sorted `a|b` pairs.
@@ -79,7 +81,10 @@ export const cidrOverlaps = defineFact({
       overlaps: `${listed.join('; ') || 'none'}${overlaps.length > 10 ? ` … and ${overlaps.length - 10} more` : ''}`,
       compared: compared.join('; '),
       invalid: invalid.join(', ') || 'none',
+      /** The first few pairs, structured, for the picture. */
+      pairs: overlaps.slice(0, maxPanels).map((o) => ({ a: { name: o.a.name, cidr: o.a.cidr }, b: { name: o.b.name, cidr: o.b.cidr }, shared: o.shared })),
       ...(first?.a.source ? { source: first.a.source } : first?.b.source ? { source: first.b.source } : {}),
     };
   },
+  figure: (v) => overlapFigure('Address ranges that must not share addresses, and what they share', v.pairs, v.overlapCount),
 });

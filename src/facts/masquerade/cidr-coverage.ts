@@ -11,6 +11,7 @@ export interface UncoveredRange extends RequiredRange {
 }
 
 export interface Coverage {
+  required: RequiredRange[];
   cover: string[];
   invalid: string[];
   uncovered: UncoveredRange[];
@@ -26,5 +27,5 @@ export function cidrCoverage(cover: readonly string[], required: readonly Requir
     .map((r) => ({ ...r, missing: uncoveredCidrs(r.cidr, valid) }))
     .filter((r) => r.missing.length > 0);
   const summary = uncovered.map((r) => `${r.name} ${r.cidr} (missing ${r.missing.join(', ')})`).join('; ');
-  return { cover: valid, invalid, uncovered, summary };
+  return { required: [...required], cover: valid, invalid, uncovered, summary };
 }

@@ -3,6 +3,7 @@ import { ipMasqAgentDefaultNonMasqueradeCidrs, parseIpMasqAgentConfig } from '..
 import { cidrCoverage } from './cidr-coverage.js';
 import { configMapText } from '../config-map-text.js';
 import { defineFact } from '../define.js';
+import { coverageFigure } from '../figure-builders.js';
 import { isIdcRange } from '../cluster/external-ranges.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 
@@ -55,4 +56,5 @@ export const ipMasqAgentCoverage = defineFact({
     if (ranges.length === 0) throw new MissingDataError('cluster.externalCIDRs in snapshot.yaml: an IDC range (an entry with kind: idc)');
     return nonMasqueradeCoverage(index, ranges);
   },
+  figure: (v) => coverageFigure('ip-masq-agent NonMasqueradeCIDRs against the IDC ranges that must see pod IPs', { label: 'NonMasqueradeCIDRs', cidrs: v.cover }, v.required, v.uncovered),
 });

@@ -1,5 +1,6 @@
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
+import { coverageFigure } from '../figure-builders.js';
 import { isPeerPodRange } from '../cluster/external-ranges.js';
 import { nonMasqueradeCoverage } from './ip-masq-agent-coverage.js';
 
@@ -21,4 +22,5 @@ export const ipMasqAgentPeerCoverage = defineFact({
     }
     return nonMasqueradeCoverage(index, peers);
   },
+  figure: (v) => coverageFigure('ip-masq-agent NonMasqueradeCIDRs against the peer cluster container ranges', { label: 'NonMasqueradeCIDRs', cidrs: v.cover }, v.required, v.uncovered),
 });

@@ -1,7 +1,7 @@
 import { isValidAddress } from '../../cidr/index.js';
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
-import { ALL_TRAFFIC_PORTS, securityGroupCoverage } from './security-group-coverage.js';
+import { ALL_TRAFFIC_PORTS, securityGroupCoverage, securityGroupFigure } from './security-group-coverage.js';
 import { nodeSecurityGroups } from './tencent-security-group-roles.js';
 
 /**
@@ -27,4 +27,5 @@ export const nodeSecurityGroupNodeAddresses = defineFact({
     if (required.length === 0) throw new MissingDataError('nodes with status.addresses InternalIP (kubectl get nodes -o json > nodes.json)');
     return securityGroupCoverage(nodeSecurityGroups(index), required, ['tcp', 'udp'], ALL_TRAFFIC_PORTS);
   },
+  figure: securityGroupFigure,
 });

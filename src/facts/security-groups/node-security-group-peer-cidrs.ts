@@ -1,7 +1,7 @@
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
 import { isPeerRange } from '../cluster/external-ranges.js';
-import { ALL_TRAFFIC_PORTS, securityGroupCoverage } from './security-group-coverage.js';
+import { ALL_TRAFFIC_PORTS, securityGroupCoverage, securityGroupFigure } from './security-group-coverage.js';
 import { nodeSecurityGroups } from './tencent-security-group-roles.js';
 
 /**
@@ -27,4 +27,5 @@ export const nodeSecurityGroupPeerCidrs = defineFact({
     const required = peers.map((p) => ({ name: p.name ?? 'peer', cidr: p.cidr }));
     return securityGroupCoverage(nodeSecurityGroups(index), required, ['tcp', 'udp'], ALL_TRAFFIC_PORTS);
   },
+  figure: securityGroupFigure,
 });

@@ -1,6 +1,6 @@
 import { MissingDataError } from '../../errors.js';
 import { defineFact } from '../define.js';
-import { ALL_TRAFFIC_PORTS, securityGroupCoverage } from './security-group-coverage.js';
+import { ALL_TRAFFIC_PORTS, securityGroupCoverage, securityGroupFigure } from './security-group-coverage.js';
 import { nodeSecurityGroups } from './tencent-security-group-roles.js';
 
 /**
@@ -25,4 +25,5 @@ export const nodeSecurityGroupPodCidr = defineFact({
     ];
     return securityGroupCoverage(nodeSecurityGroups(index), required, ['tcp', 'udp'], ALL_TRAFFIC_PORTS);
   },
+  figure: securityGroupFigure,
 });

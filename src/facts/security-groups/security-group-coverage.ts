@@ -1,7 +1,9 @@
-import { isValidCidr, normalizeCidr, subtractCidrs } from '../../cidr/index.js';
+import { isValidCidr, mergeCidrs, normalizeCidr, subtractCidrs } from '../../cidr/index.js';
 import { MissingDataError } from '../../errors.js';
 import type { PortRange } from '../../parsers/cloud/port-ranges.js';
 import type { Source } from '../../snapshot/source.js';
+import type { AddressSpaceFigure } from '../figure.js';
+import { type CoverageGap, coverageFigure } from '../figure-builders.js';
 import { type AdmitQuery, type DecidingRule, securityGroupAdmits } from './security-group-admits.js';
 import type { SecurityGroupChain } from './tencent-security-group-roles.js';
 
@@ -26,6 +28,9 @@ export interface SecurityGroupCoverage {
   undeterminedSummary: string;
   /** Required values that are not CIDRs (skipped). */
   invalid: string[];
+  /** The valid required sources, and the addresses of each that some protocol or port is not admitted from, for the picture. */
+  required: RequiredSource[];
+  gaps: CoverageGap[];
   source: Source;
 }
 
@@ -70,6 +75,7 @@ export function securityGroupCoverage(
   const unsure = new Map<string, { head: string; protocols: string[]; tail: string }>();
   let firstGap: DecidingRule | undefined;
   let firstUnsure: DecidingRule | undefined;
+  const gapCidrs = new Map<RequiredSource, string[]>();
   const add = (into: typeof gaps, head: string, protocol: string, tail: string) => {
     const key = `${head}|${tail}`;
     const seen = into.get(key);
@@ -81,6 +87,7 @@ export function securityGroupCoverage(
       const result = securityGroupAdmits(chain.groups, { protocol, cidrs: [r.cidr], ports });
       for (const part of result.notAdmitted) {
         firstGap ??= part.rule;
+        gapCidrs.set(r, [...(gapCidrs.get(r) ?? []), ...part.cidrs]);
         add(gaps, `${r.name} ${r.cidr}`, protocol, `${formatPorts(part.ports)}${fromPart(part.cidrs, r.cidr)} (${describeRule(part.rule)})`);
       }
       for (const part of result.undetermined) {
@@ -104,7 +111,22 @@ export function securityGroupCoverage(
     undeterminedCount: unsure.size,
     undeterminedSummary: lines(unsure).join('; '),
     invalid: required.filter((r) => !isValidCidr(r.cidr)).map((r) => `${r.name} ${r.cidr}`),
+    required: valid,
+    gaps: [...gapCidrs].map(([r, cidrs]) => ({ name: r.name, cidr: r.cidr, missing: mergeCidrs(cidrs) })),
     // The first DROP rule that takes a required range, else the first unresolved rule, else the group.
     source: at(firstGap ?? firstUnsure),
   };
+}
+
+/** The required sources, what of them the groups admit on every port, and what they do not (some port or protocol). */
+export function securityGroupFigure(v: SecurityGroupCoverage): AddressSpaceFigure | undefined {
+  if (v.gaps.length === 0) return undefined;
+  const admitted = subtractCidrs(v.required.map((r) => r.cidr), v.gaps.flatMap((g) => g.missing));
+  return coverageFigure(
+    `Security groups ${v.securityGroups}: the sources that must reach the nodes, and the part not admitted`,
+    { label: 'admitted', cidrs: admitted },
+    v.required,
+    v.gaps,
+    { missing: 'not admitted', complete: 'admitted' },
+  );
 }

@@ -4,6 +4,7 @@ import type { PodObject } from '../../snapshot/objects.js';
 import type { Source } from '../../snapshot/source.js';
 import { cloudInventory } from '../cloud-inventory.js';
 import { defineFact } from '../define.js';
+import type { UsageBar, UsageFigure } from '../figure.js';
 import { cappedList } from '../capped-list.js';
 import { terwayIpNotEnough, terwayLogCapture } from './terway-ip-not-enough.js';
 import { awaitsNetwork } from './terway-node-readiness.js';
@@ -89,6 +90,7 @@ export const terwayVSwitchExhaustion = defineFact({
     });
     // Node groups sharing vSwitches: free addresses against the pods waiting there.
     const short: string[] = [];
+    const shortBars: UsageBar[] = [];
     let shortSource: Source | undefined;
     const groups = new Map<string, typeof perNode>();
     for (const p of perNode) if (p.use.ids.length > 0) groups.set(p.use.ids.join(','), [...(groups.get(p.use.ids.join(',')) ?? []), p]);
@@ -100,6 +102,7 @@ export const terwayVSwitchExhaustion = defineFact({
       if (available < pending.length) {
         const on = group.filter((p) => p.waiting.length > 0).length;
         short.push(`${ids.join(', ')}: ${available} available IPs for ${pending.length} pods waiting on ${on} node(s) (${pods(pending)})`);
+        shortBars.push({ label: ids.join(', '), used: pending.length, usedLabel: 'pods waiting for an IP', total: available, totalLabel: 'available IPs' });
         shortSource ??= byId.get(ids[0]!)?.source;
       }
     }
@@ -120,7 +123,20 @@ export const terwayVSwitchExhaustion = defineFact({
       failing: waiting.length > 0 || list.some((e) => e.logLines > 0),
       shortCount: short.length,
       short: short.join('; ') || 'none',
+      /** Used against usable addresses of each exhausted vSwitch whose CIDR is known, then short node groups, for the picture. */
+      usage: [
+        ...list.flatMap((e): UsageBar[] => {
+          const v = byId.get(e.id);
+          if (v?.cidr === undefined || !isValidCidr(v.cidr)) return [];
+          const size = Number(cidrSize(v.cidr));
+          const free = v.availableIpCount ?? 0;
+          return [{ label: `${e.id} ${v.cidr}`, used: Math.max(size - free, 0), usedLabel: 'addresses not available', total: size, totalLabel: `addresses in ${v.cidr}` }];
+        }),
+        ...shortBars,
+      ],
       ...(source ? { source } : {}),
     };
   },
+  figure: (v): UsageFigure | undefined =>
+    v.usage.length === 0 ? undefined : { type: 'usage', caption: 'Terway vSwitch addresses: taken against what the vSwitch holds (AvailableIpAddressCount)', bars: v.usage },
 });

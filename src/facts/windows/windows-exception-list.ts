@@ -3,6 +3,7 @@ import { MissingDataError } from '../../errors.js';
 import { parseCniConfig } from '../../parsers/configs/cni-config.js';
 import { cidrCoverage, type RequiredRange } from '../masquerade/cidr-coverage.js';
 import { defineFact } from '../define.js';
+import { coverageFigure } from '../figure-builders.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 
 /**
@@ -28,11 +29,15 @@ export const windowsExceptionList = defineFact({
       form: windows.exceptionListForm,
       outboundNat: windows.outboundNat,
       exceptionList: windows.exceptionList,
-      required,
       ...coverage,
+      required,
       source: { file: found.file.file, ...(windows.exceptionListLine === undefined ? {} : { line: windows.exceptionListLine }) },
     };
   },
+  figure: (v) =>
+    v.outboundNat
+      ? coverageFigure('OutBoundNAT ExceptionList against the ranges pod traffic must reach without NAT', { label: 'ExceptionList', cidrs: v.cover }, v.required, v.uncovered)
+      : undefined,
 });
 
 /** The node's Windows CNI config (win-bridge, win-overlay, sdnbridge, sdnoverlay); MissingDataError when not captured. */
