@@ -76,6 +76,15 @@ export function readObjects(file: string, text: string): ReadObjects {
   // `pods.json` holding an empty List still shows pods were captured; an unreadable one does not.
   const hinted = kindHintedByFileName(file);
   if (hinted && documents.length > 0) result.capturedKinds.add(hinted);
+  return readDocuments(file, documents, result);
+}
+
+/** Reduces already-parsed documents (objects or Lists) of `file` into `result`. */
+export function readDocuments(
+  file: string,
+  documents: ReadonlyArray<{ value: unknown; line?: number }>,
+  result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics: [] },
+): ReadObjects {
   const add = (value: unknown, origin: ObjectOrigin) => {
     const read = readObject(value, origin);
     if ('diagnostic' in read) return void result.diagnostics.push(read.diagnostic);
@@ -87,10 +96,12 @@ export function readObjects(file: string, text: string): ReadObjects {
     if (value === null || value === undefined) continue;
     const doc = rec(value);
     const kind = str(doc.kind);
-    if (Array.isArray(doc.items)) {
+    // Go prints an empty List's items as `null` (troubleshoot.sh bundles do).
+    if (Array.isArray(doc.items) || (doc.items === null && itemKindOfList(kind))) {
+      const items: unknown[] = Array.isArray(doc.items) ? doc.items : [];
       const listKind = itemKindOfList(kind);
       if (listKind) result.capturedKinds.add(listKind);
-      doc.items.forEach((item, index) => add(item, { file, listKind, index, line }));
+      items.forEach((item, index) => add(item, { file, listKind, index, line }));
     } else if (kind) {
       add(doc, { file, line });
     } else {

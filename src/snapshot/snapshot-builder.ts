@@ -1,11 +1,14 @@
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
-import { classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
+import { type FileRole, classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
 import type { Reduced } from './reduce-object.js';
-import { type ObjectOrigin, readObject, readObjects } from './read-objects.js';
+import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
+import { type PendingPodLog, placePodLogs } from './import/place-pod-logs.js';
+import { splitLogBlocks } from './import/pod-log-blocks.js';
+import { type ObjectOrigin, type ReadObjects, readDocuments, readObject, readObjects } from './read-objects.js';
 import { Manifest, type NodeOutputs, type Snapshot, emptySnapshot } from './schema.js';
 
 /**
@@ -21,13 +24,21 @@ export class SnapshotBuilder {
   readonly #diagnostics: Diagnostic[] = [];
   readonly #captured = new Set<string>();
   #manifest: Manifest = {};
+  readonly #podLogs: PendingPodLog[] = [];
+  readonly #skipped = new Map<string, number>();
 
-  /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
-  addFile(file: SnapshotFile): void {
+  /**
+   * Adds one file of any role (objects, node output, manifest …), classified by its
+   * path, or by `role` when an import plan (cluster-info dump, support bundle) says.
+   */
+  addFile(file: SnapshotFile, role: FileRole = classifyFile(normalizePath(file.path))): void {
     const path = normalizePath(file.path);
-    const role = classifyFile(path);
+    if (role.role === 'skipped') {
+      this.#skipped.set(role.why, (this.#skipped.get(role.why) ?? 0) + 1);
+      return;
+    }
     if (role.role === 'ignored') {
-      this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
+      if (!this.#addIfDumpStream(file, path)) this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
       return;
     }
     const text = textOf(file, path, this.#diagnostics);
@@ -38,10 +49,14 @@ export class SnapshotBuilder {
         this.#manifest = readManifest(path, text, this.#diagnostics) ?? this.#manifest;
         break;
       case 'objects': {
-        const read = readObjects(path, text);
-        this.#diagnostics.push(...read.diagnostics);
-        for (const kind of read.capturedKinds) this.#captured.add(kind);
-        for (const object of read.objects) addReduced(snapshot, object);
+        if (looksLikeDumpStream(text)) return this.#addDumpStream(text, path);
+        this.#addRead(readObjects(path, text));
+        break;
+      }
+      case 'pod-logs': {
+        const { namespace, pod, container, previous = false } = role;
+        if (container !== undefined) this.#podLogs.push({ namespace, pod, container, previous, text, file: path, line: 1 });
+        else for (const block of splitLogBlocks(text)) this.#podLogs.push({ ...block, previous: false, file: path });
         break;
       }
       case 'node-command': {
@@ -89,6 +104,30 @@ export class SnapshotBuilder {
     this.#captured.add(kind);
   }
 
+  #addRead(read: ReadObjects): void {
+    this.#diagnostics.push(...read.diagnostics);
+    for (const kind of read.capturedKinds) this.#captured.add(kind);
+    for (const object of read.objects) addReduced(this.#snapshot, object);
+  }
+
+  /** The stdout form of `kubectl cluster-info dump`: JSON Lists and log blocks in one file. */
+  #addDumpStream(text: string, path: string): void {
+    const stream = splitDumpStream(text, path);
+    this.#diagnostics.push(...stream.diagnostics);
+    this.#addRead(readDocuments(path, stream.documents));
+    for (const block of stream.logs) this.#podLogs.push({ ...block, previous: false, file: path });
+  }
+
+  /** A file no name marks (`cluster-info.dump`, `dump.txt`) may still be a dump stream. */
+  #addIfDumpStream(file: SnapshotFile, path: string): boolean {
+    if (path.includes('/') || /\.(png|jpe?g|gif|gz|tgz|zip|pdf)$/i.test(path)) return false;
+    const text = file.text ?? (file.bytes ? decodeText(file.bytes, path).text : '');
+    if (!looksLikeDumpStream(text)) return false;
+    this.#diagnostics.push(diagnostic('info', 'cluster-info-dump', 'read as the output of kubectl cluster-info dump', { file: path }));
+    this.#addDumpStream(text.replace(/\r\n?/g, '\n'), path);
+    return true;
+  }
+
   addDiagnostics(...diagnostics: Diagnostic[]): void {
     this.#diagnostics.push(...diagnostics);
   }
@@ -97,6 +136,8 @@ export class SnapshotBuilder {
   finish(): BuiltSnapshot {
     const snapshot = this.#snapshot;
     const manifest = this.#manifest;
+    this.#diagnostics.push(...placePodLogs(snapshot, this.#podLogs));
+    for (const [why, count] of this.#skipped) this.#diagnostics.push(diagnostic('info', 'skipped-files', `${count} files not read (${why})`));
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
