@@ -7,11 +7,17 @@ import { severityRank } from '../findings/sort.js';
 import { loadSnapshot } from '../node/load-snapshot.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { runCaptureCli } from './capture.js';
+import type { CliIo } from './io.js';
+import { runCaptureScriptCli } from './capture-script.js';
 
 const usage = `Usage: kube-netdoctor analyze <snapshot> [options]
+       kube-netdoctor capture <out-dir> [options]      (see capture --help)
+       kube-netdoctor capture-script linux|windows
 
-Analyse a captured cluster snapshot (a directory laid out as in snapshot.md,
-or one JSON/YAML file) against the network-troubleshooting rule catalog.
+Analyse a captured cluster snapshot (a directory laid out as in snapshot.md, one
+JSON/YAML file, a kubectl cluster-info dump, or a troubleshoot.sh support bundle
+directory or .tar.gz) against the network-troubleshooting rule catalog.
 
 Options:
   --format text|json        output format (default: text)
@@ -24,15 +30,12 @@ Options:
 Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage error or unreadable snapshot.
 `;
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTty: boolean;
-  env: Record<string, string | undefined>;
-}
+export type { CliIo } from './io.js';
 
 /** Runs the CLI; returns the exit code. Separate from process handling so tests can drive it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'capture') return runCaptureCli(argv.slice(1), io);
+  if (argv[0] === 'capture-script') return runCaptureScriptCli(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -87,11 +90,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.js') || process.argv[1]?.endsWith('kube-netdoctor');
 if (isMain) {
+  const interrupt = new AbortController();
+  // Only capture has something to clean up; other verbs keep Ctrl-C's default.
+  if (process.argv[2] === 'capture') process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    process.stderr.write('kube-netdoctor: interrupted; cleaning up (Ctrl-C again to quit at once)\n');
+    interrupt.abort();
+  });
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY === true,
     env: process.env,
+    signal: interrupt.signal,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -138,6 +138,10 @@ export class SnapshotBuilder {
     const manifest = this.#manifest;
     this.#diagnostics.push(...placePodLogs(snapshot, this.#podLogs));
     for (const [why, count] of this.#skipped) this.#diagnostics.push(diagnostic('info', 'skipped-files', `${count} files not read (${why})`));
+    for (const failed of manifest.capture?.failed ?? []) {
+      this.#diagnostics.push(diagnostic('warning', 'capture-failed', `capture could not get ${failed.what}: ${failed.error}`, { file: 'snapshot.yaml' }));
+    }
+    if (manifest.capture?.interrupted) this.#diagnostics.push(diagnostic('warning', 'capture-interrupted', 'the capture was interrupted; what it had not reached is missing', { file: 'snapshot.yaml' }));
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();

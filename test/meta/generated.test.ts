@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRulesSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
+import { builtinRulesSource, nodeScriptsSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
 import { generatedDocs } from '../../scripts/lib/render-docs.js';
 
 const read = (path: string) => (existsSync(join(repoRoot, path)) ? readFileSync(join(repoRoot, path), 'utf8') : undefined);
@@ -13,6 +13,10 @@ describe('generated files are current (run `npm run docs` when this fails)', () 
 
   it('src/catalog/builtin-rules.generated.ts matches rules/', () => {
     expect(read('src/catalog/builtin-rules.generated.ts')).toBe(builtinRulesSource());
+  });
+
+  it('src/node/capture/scripts.generated.ts matches src/node/capture/scripts/', () => {
+    expect(read('src/node/capture/scripts.generated.ts')).toBe(nodeScriptsSource());
   });
 
   for (const [path, content] of generatedDocs()) {
