@@ -76,7 +76,7 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   else failed('server version', version);
   say(`kube-netdoctor capture: context ${context || '(default)'}, server ${record.serverVersion ?? 'unknown'}`);
 
-  const unreachable = version.code !== 0 && /Unable to connect|connection to the server|no such host|i\/o timeout|refused/.test(version.stderr);
+  const unreachable = version.spawnError !== undefined || (version.code !== 0 && /Unable to connect|connection to the server|no such host|i\/o timeout|refused/.test(version.stderr));
   if (!unreachable) {
     let namespaces: string[] | undefined;
     for (const kind of objectKinds) {
