@@ -23,6 +23,7 @@ export class SnapshotBuilder {
   readonly #snapshot = emptySnapshot();
   readonly #diagnostics: Diagnostic[] = [];
   readonly #captured = new Set<string>();
+  readonly #unreadable = new Map<string, string[]>();
   #manifest: Manifest = {};
   readonly #podLogs: PendingPodLog[] = [];
   readonly #skipped = new Map<string, number>();
@@ -50,7 +51,7 @@ export class SnapshotBuilder {
         break;
       case 'objects': {
         if (looksLikeDumpStream(text)) return this.#addDumpStream(text, path);
-        this.#addRead(readObjects(path, text));
+        this.#addRead(readObjects(path, text), path);
         break;
       }
       case 'pod-logs': {
@@ -104,9 +105,10 @@ export class SnapshotBuilder {
     this.#captured.add(kind);
   }
 
-  #addRead(read: ReadObjects): void {
+  #addRead(read: ReadObjects, path: string): void {
     this.#diagnostics.push(...read.diagnostics);
     for (const kind of read.capturedKinds) this.#captured.add(kind);
+    if (read.unreadableKind) this.#unreadable.set(read.unreadableKind, [...(this.#unreadable.get(read.unreadableKind) ?? []), path]);
     for (const object of read.objects) addReduced(this.#snapshot, object);
   }
 
@@ -114,7 +116,7 @@ export class SnapshotBuilder {
   #addDumpStream(text: string, path: string): void {
     const stream = splitDumpStream(text, path);
     this.#diagnostics.push(...stream.diagnostics);
-    this.#addRead(readDocuments(path, stream.documents));
+    this.#addRead(readDocuments(path, stream.documents), path);
     for (const block of stream.logs) this.#podLogs.push({ ...block, previous: false, file: path });
   }
 
@@ -145,6 +147,7 @@ export class SnapshotBuilder {
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
+    snapshot.unreadable = Object.fromEntries([...this.#unreadable].filter(([kind]) => !this.#captured.has(kind)).sort(([a], [b]) => a.localeCompare(b)));
     snapshot.cluster = inferCluster(manifest.cluster, snapshot);
     return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
   }

@@ -46,7 +46,11 @@ function supportBundlePlan(paths: readonly string[]): ImportPlan | undefined {
   }
   if (prefix === undefined) return undefined;
   const root = prefix;
-  if (!paths.some((p) => /^cluster-resources\/(nodes\.json|namespaces\.json|pods\/)/.test(p.slice(root.length)))) return undefined;
+  // What troubleshoot.sh always writes beside cluster-resources/ (version.yaml since v0.13,
+  // cluster-info/), so a snapshot directory that merely has a cluster-resources/ folder is not taken for a bundle.
+  const inBundle = paths.filter((p) => p.startsWith(root)).map((p) => p.slice(root.length));
+  if (!inBundle.some((p) => p === 'version.yaml' || p.startsWith('cluster-info/') || p.startsWith('cluster-resources/pods/logs/'))) return undefined;
+  if (!inBundle.some((p) => /^cluster-resources\/(nodes\.json|namespaces\.json|pods\/)/.test(p))) return undefined;
   return {
     format: 'support-bundle',
     prefix: root,

@@ -92,7 +92,7 @@ describe('capture against the recorded kubectl', { timeout: 180_000 }, () => {
       ['capture-failed', 'snapshot.yaml'],
     ]);
     const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
-    const needsEvents = report.notEvaluated.filter((n) => /events/.test(n.capture));
+    const needsEvents = report.notEvaluated.filter((n) => n.missing.some((m) => /events/.test(m.capture)));
     expect(needsEvents.length).toBeGreaterThan(0);
   });
 
