@@ -98,7 +98,7 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
 
   const selection = parseNodeSelection(options.nodes);
   record.nodeSelection = describeSelection(selection);
-  const chosen = unreachable || signal?.aborted ? [] : await chooseNodes(options, outDir, selection, (what, r) => failed(what, r));
+  const chosen = unreachable || signal?.aborted ? [] : await chooseNodes(options, outDir, selection, record, (what, r) => failed(what, r));
   record.nodes = chosen.map((n) => n.name);
   if (selection.kind !== 'none') say(`nodes (${record.nodeSelection}): ${record.nodes.join(', ') || 'none'}`);
 
@@ -142,14 +142,24 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   return { ...record, outDir };
 }
 
-async function chooseNodes(options: CaptureOptions, outDir: string, selection: ReturnType<typeof parseNodeSelection>, failed: (what: string, r: Awaited<ReturnType<typeof runKubectl>>) => void): Promise<NodeInfo[]> {
+async function chooseNodes(
+  options: CaptureOptions,
+  outDir: string,
+  selection: ReturnType<typeof parseNodeSelection>,
+  record: CaptureRecord,
+  failed: (what: string, r: Awaited<ReturnType<typeof runKubectl>>) => void,
+): Promise<NodeInfo[]> {
   if (selection.kind === 'none') return [];
   const text = await readFile(join(outDir, 'nodes.json'), 'utf8').catch(() => undefined);
   const nodes = text ? nodesOfList(jsonOf(text)) : [];
   switch (selection.kind) {
     case 'sample': return sampleNodes(nodes);
     case 'all': return nodes;
-    case 'names': return nodes.filter((n) => selection.names.includes(n.name));
+    case 'names': {
+      const known = new Set(nodes.map((n) => n.name));
+      for (const name of selection.names.filter((n) => !known.has(n))) record.failed.push({ what: `node ${name}`, error: 'not among the cluster\'s nodes (nodes.json)' });
+      return nodes.filter((n) => selection.names.includes(n.name));
+    }
     case 'selector': {
       const result = await runKubectl(options.target, ['get', 'nodes', '-l', selection.selector, '-o', 'name'], { timeoutMs: 60_000, ...(options.signal ? { signal: options.signal } : {}) });
       if (result.code !== 0) {

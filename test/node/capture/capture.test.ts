@@ -105,8 +105,9 @@ describe('capture against the recorded kubectl', { timeout: 180_000 }, () => {
   });
 
   it('chooses nodes by name, label selector or none, and runs at most --concurrency at once', async () => {
-    const byName = await captureWithStandin([], { nodes: 'node-b,node-a', concurrency: 1 });
+    const byName = await captureWithStandin([], { nodes: 'node-b,node-a,node-x', concurrency: 1 });
     expect(byName.manifest.capture.nodes).toEqual(['node-a', 'node-b']);
+    expect(byName.manifest.capture.failed).toEqual([{ what: 'node node-x', error: "not among the cluster's nodes (nodes.json)" }]);
     // With one at a time, each node's pod is created, run and deleted before the next one is created.
     const podSteps = commands(byName.calls).filter((c) => /^(create|exec|delete)/.test(c)).map((c) => c.split(' ')[0] + (c.includes('node-b') ? ' b' : c.includes('node-a') ? ' a' : ''));
     expect(podSteps).toEqual(['create', 'exec a', 'delete a', 'create', 'exec b', 'delete b']);

@@ -12,6 +12,8 @@ param([string]$OutDir = '')
 
 $ErrorActionPreference = 'Continue'
 $Marker = '##### kube-netdoctor'
+# Through a pipe (kubectl exec) PowerShell would write the OEM code page; adapter names may be localised.
+if ($OutDir -eq '') { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) }
 if ($OutDir -ne '') {
     New-Item -ItemType Directory -Force -Path (Join-Path $OutDir 'cni') | Out-Null
     New-Item -ItemType Directory -Force -Path (Join-Path $OutDir 'logs') | Out-Null
