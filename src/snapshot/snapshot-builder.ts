@@ -1,7 +1,7 @@
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
-import { type FileRole, classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
+import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
 import type { Reduced } from './reduce-object.js';
@@ -27,6 +27,8 @@ export class SnapshotBuilder {
   #manifest: Manifest = {};
   readonly #podLogs: PendingPodLog[] = [];
   readonly #skipped = new Map<string, number>();
+  readonly #hostOutputs: Array<{ name: string; file: string; text: string }> = [];
+  #hostName: string | undefined;
 
   /**
    * Adds one file of any role (objects, node output, manifest …), classified by its
@@ -52,6 +54,14 @@ export class SnapshotBuilder {
       case 'objects': {
         if (looksLikeDumpStream(text)) return this.#addDumpStream(text, path);
         this.#addRead(readObjects(path, text), path);
+        break;
+      }
+      case 'host-output':
+        this.#hostOutputs.push({ name: role.name, file: path, text });
+        break;
+      case 'host-info': {
+        const name = (safeJson(text) as { name?: unknown } | undefined)?.name;
+        if (typeof name === 'string' && name !== '') this.#hostName = name;
         break;
       }
       case 'pod-logs': {
@@ -112,6 +122,26 @@ export class SnapshotBuilder {
     for (const object of read.objects) addReduced(this.#snapshot, object);
   }
 
+  /**
+   * Host collector outputs become the node outputs of the host they ran on: the name in
+   * hostos_info.json, else the only node of the snapshot. A collector is matched to a command
+   * by its name (`iptables-save`, `ipvsadm` …) or, failing that, by its content.
+   */
+  #placeHostOutputs(): void {
+    if (this.#hostOutputs.length === 0) return;
+    const node = this.#hostName ?? (this.#snapshot.nodes.length === 1 ? this.#snapshot.nodes[0]?.name : undefined);
+    let unknown = 0;
+    for (const output of this.#hostOutputs) {
+      const named = commandName(output.name);
+      const command = isKnownCommand(named) ? named : sniffCommand(output.text);
+      if (!command) unknown++;
+      else if (!node) {
+        this.#diagnostics.push(diagnostic('warning', 'host-output-no-node', `${command} output not placed: the bundle does not say which node the host is (host-collectors/system/hostos_info.json)`, { file: output.file }));
+      } else nodeOutputs(this.#snapshot, node).commands[command] = { file: output.file, text: output.text };
+    }
+    if (unknown > 0) this.#skipped.set('support bundle: host collector outputs of commands no rule reads', unknown);
+  }
+
   /** The stdout form of `kubectl cluster-info dump`: JSON Lists and log blocks in one file. */
   #addDumpStream(text: string, path: string): void {
     const stream = splitDumpStream(text, path);
@@ -139,6 +169,7 @@ export class SnapshotBuilder {
     const snapshot = this.#snapshot;
     const manifest = this.#manifest;
     this.#diagnostics.push(...placePodLogs(snapshot, this.#podLogs));
+    this.#placeHostOutputs();
     for (const [why, count] of this.#skipped) this.#diagnostics.push(diagnostic('info', 'skipped-files', `${count} files not read (${why})`));
     for (const failed of manifest.capture?.failed ?? []) {
       this.#diagnostics.push(diagnostic('warning', 'capture-failed', `capture could not get ${failed.what}: ${failed.error}`, { file: 'snapshot.yaml' }));
@@ -211,5 +242,13 @@ function addReduced(snapshot: Snapshot, object: Reduced): void {
     case 'Namespace': return void snapshot.namespaces.push(object as Snapshot['namespaces'][number]);
     case 'Secret': return void snapshot.secrets.push(object as Snapshot['secrets'][number]);
     default: return void snapshot.others.push(object);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -57,6 +57,12 @@ function supportBundlePlan(paths: readonly string[]): ImportPlan | undefined {
     roleOf(path) {
       if (!path.startsWith(root)) return undefined;
       const rest = path.slice(root.length).split('/');
+      // troubleshoot's host collectors (pkg/collect/host_run.go, host_os_info.go).
+      if (rest[0] === 'host-collectors') {
+        const run = /^run-host\/([^/]+?)\.txt$/.exec(rest.slice(1).join('/'));
+        if (run && !/-(info|stderr)$/.test(run[1] ?? '')) return { role: 'host-output', name: run[1] ?? '' };
+        if (rest.slice(1).join('/') === 'system/hostos_info.json') return { role: 'host-info' };
+      }
       if (rest[0] !== 'cluster-resources') {
         return { role: 'skipped', why: 'support bundle: outputs of collectors kube-netdoctor does not read' };
       }

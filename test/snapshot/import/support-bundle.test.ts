@@ -6,7 +6,7 @@ import { buildSnapshot } from '../../../src/snapshot/build-snapshot.js';
 const fixture = new URL('../../fixtures/imports/support-bundle-k3d/', import.meta.url).pathname;
 const node = 'k3d-mycluster-server-0';
 
-describe('troubleshoot.sh support bundle (real k3d bundle)', () => {
+describe('troubleshoot.sh support bundles (the real k3d bundle; host collectors in the layout of troubleshoot\'s pkg/collect)', () => {
   it('.tar.gz: objects from cluster-resources/, component logs placed on the pod\'s node', async () => {
     const { snapshot, diagnostics } = await loadSnapshot(`${fixture}support-bundle.tar.gz`);
     expect(snapshot.nodes.map((n) => n.name)).toEqual([node]);
@@ -67,5 +67,24 @@ describe('troubleshoot.sh support bundle (real k3d bundle)', () => {
     expect(Object.keys(snapshot.nodeOutputs.n1?.logs ?? {})).toEqual(['kube-proxy']);
     expect(Object.keys(snapshot.nodeOutputs.n2?.logs ?? {}).sort()).toEqual(['flanneld', 'flanneld-previous', 'ingress-nginx']);
     expect(diagnostics).toEqual([{ severity: 'info', code: 'pod-logs-not-read', message: expect.stringMatching(/^2 container logs/) }]);
+  });
+
+  it('host collectors (host-collectors/run-host/<name>.txt) become the outputs of the host named in hostos_info.json', () => {
+    const iptables = readFileSync(new URL('../../fixtures/outputs/iptables-save/kube-proxy-1.28-nft.txt', import.meta.url), 'utf8');
+    const { snapshot, diagnostics } = buildSnapshot([
+      { path: 'sb/version.yaml', text: 'apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\n' },
+      { path: 'sb/cluster-resources/nodes.json', text: '{"kind":"NodeList","apiVersion":"v1","items":[{"kind":"Node","metadata":{"name":"node-1"}},{"kind":"Node","metadata":{"name":"node-2"}}]}' },
+      { path: 'sb/host-collectors/system/hostos_info.json', text: '{"name": "node-2", "kernelVersion": "5.15.0", "platform": "ubuntu"}' },
+      { path: 'sb/host-collectors/run-host/iptables-save.txt', text: iptables },
+      { path: 'sb/host-collectors/run-host/iptables-save-info.json', text: '{"command":"iptables-save","exitCode":"0"}' },
+      { path: 'sb/host-collectors/run-host/rules.txt', text: iptables },
+      { path: 'sb/host-collectors/run-host/uptime.txt', text: ' 10:00:00 up 3 days\n' },
+    ]);
+    expect(Object.keys(snapshot.nodeOutputs)).toEqual(['node-2']);
+    expect(snapshot.nodeOutputs['node-2']?.commands['iptables-save']?.file).toBe('sb/host-collectors/run-host/rules.txt');
+    expect(diagnostics).toEqual([
+      { severity: 'info', code: 'skipped-files', message: '1 files not read (support bundle: host collector outputs of commands no rule reads)' },
+      { severity: 'info', code: 'skipped-files', message: '2 files not read (support bundle: outputs of collectors kube-netdoctor does not read)' },
+    ]);
   });
 });
