@@ -31,7 +31,11 @@ Options:
   --node-timeout <seconds>  per node, pod creation to deletion (default: 180)
   --chunk-size <n>          kubectl get --chunk-size (default: 500)
   --cloud aliyun|tencent|azure|ibm
-                            print the cloud inventory commands to run (they need IDs)
+                            cloud inventory: runs the vendor CLI commands whose IDs are
+                            given when that CLI is on PATH, prints the others
+  --cloud-id <name=value>   an ID those commands need (repeatable): vpc-id, snat-table-id,
+                            route-table-id (aliyun); sg-id (tencent); resource-group,
+                            route-table (azure); cluster (ibm)
   -h, --help                show this help
 
 Exit codes: 0 everything captured, 1 captured with failures (see snapshot.yaml), 2 usage error.
@@ -55,6 +59,7 @@ export async function runCaptureCli(argv: string[], io: CliIo & { signal?: Abort
         'node-timeout': { type: 'string' },
         'chunk-size': { type: 'string' },
         cloud: { type: 'string' },
+        'cloud-id': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,6 +80,7 @@ export async function runCaptureCli(argv: string[], io: CliIo & { signal?: Abort
     positionals.length !== 1 ? (positionals.length === 0 ? 'missing <out-dir>' : `unexpected argument "${positionals[1]}"`) :
     [concurrency, nodeTimeout, chunkSize].some((n) => Number.isNaN(n)) ? '--concurrency, --node-timeout and --chunk-size take a positive whole number' :
     values.cloud !== undefined && !clouds.includes(values.cloud as Cloud) ? `--cloud must be ${clouds.join(', ')}` :
+    (values['cloud-id'] ?? []).some((id) => !/^[a-z-]+=\S+$/.test(id)) ? '--cloud-id takes name=value, e.g. --cloud-id vpc-id=vpc-bp1…' :
     undefined;
   if (problem) {
     io.stderr(`kube-netdoctor capture: ${problem}\n\n${usage}`);
@@ -92,6 +98,7 @@ export async function runCaptureCli(argv: string[], io: CliIo & { signal?: Abort
       ...(nodeTimeout ? { nodeTimeoutSeconds: nodeTimeout } : {}),
       ...(chunkSize ? { chunkSize } : {}),
       ...(values.cloud ? { cloud: values.cloud as Cloud } : {}),
+      cloudIds: Object.fromEntries((values['cloud-id'] ?? []).map((id) => [id.slice(0, id.indexOf('=')), id.slice(id.indexOf('=') + 1)])),
       ...(io.signal ? { signal: io.signal } : {}),
       progress: (line) => io.stderr(`${line}\n`),
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { componentOfContainer } from '../../snapshot/import/component-of-pod.js';
 import { readObjects } from '../../snapshot/read-objects.js';
 import type { PodObject } from '../../snapshot/objects.js';
-import { type Cloud, cloudCommands } from './cloud-commands.js';
+import { type Cloud, runCloudCommands } from './cloud-commands.js';
 import { captureNode } from './capture-node.js';
 import { type KubectlTarget, failureOf, runKubectl } from './kubectl.js';
 import { defaultLinuxImage, defaultWindowsImage } from './node-pods.js';
@@ -33,6 +33,8 @@ export interface CaptureOptions {
   /** Lines of each component pod's log (default 20000). */
   logTailLines?: number;
   cloud?: Cloud;
+  /** IDs the cloud commands need (`vpc-id`, `route-table-id`, `sg-id`, `cluster` …). */
+  cloudIds?: Record<string, string>;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
   signal?: AbortSignal;
@@ -128,9 +130,14 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
 
   if (!signal?.aborted && chosen.length > 0) await componentLogs(options, chosen, record, errors);
-  if (options.cloud) {
-    record.cloudCommands = [...cloudCommands[options.cloud]];
-    say(`cloud inventory (${options.cloud}): run where that CLI is logged in, from the snapshot directory:\n${record.cloudCommands.map((c) => `  ${c}`).join('\n')}`);
+  if (options.cloud && !signal?.aborted) {
+    const cloud = await runCloudCommands(options.cloud, options.cloudIds ?? {}, outDir);
+    record.captured.push(...cloud.ran);
+    record.failed.push(...cloud.failed);
+    if (cloud.printed.length > 0) {
+      record.cloudCommands = cloud.printed;
+      say(`cloud inventory (${options.cloud}): run where that CLI is logged in, from the snapshot directory (give IDs with --cloud-id):\n${cloud.printed.map((c) => `  ${c}`).join('\n')}`);
+    }
   }
   if (signal?.aborted) record.interrupted = true;
   if (errors.length > 0) {

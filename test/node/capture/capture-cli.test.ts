@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.js';
 import { linuxScript, windowsScript } from '../../../src/node/capture/scripts.generated.js';
+import { loadSnapshot } from '../../../src/node/load-snapshot.js';
 import { commands, readCalls, readManifest, standin } from './capture-helpers.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -62,6 +63,32 @@ describe('kube-netdoctor capture (CLI)', { timeout: 180_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('aliyun vpc DescribeVSwitches --VpcId <vpc-id> > cloud/aliyun-vswitches.json');
     expect(readManifest(dir).capture.cloudCommands).toHaveLength(3);
+  });
+
+  it('--cloud runs a vendor command whose IDs were given when its CLI is on PATH', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'netdoctor-bin-'));
+    const vswitches = join(root, 'test/fixtures/outputs/aliyun-vswitches/terway-three-zones.json');
+    writeFileSync(join(bin, 'aliyun'), `#!/bin/sh\necho "$@" >> "${bin}/calls"\ncat "${vswitches}"\n`, { mode: 0o755 });
+    const dir = join(mkdtempSync(join(tmpdir(), 'netdoctor-cloud-')), 'out');
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      const run = await cli(['capture', dir, '--kubectl', standin, '--nodes', 'none', '--cloud', 'aliyun', '--cloud-id', 'vpc-id=vpc-bp1x']);
+      expect(run.code).toBe(0);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(readFileSync(join(bin, 'calls'), 'utf8')).toBe('vpc DescribeVSwitches --VpcId vpc-bp1x\n');
+    expect(readFileSync(join(dir, 'cloud/aliyun-vswitches.json'), 'utf8')).toBe(readFileSync(vswitches, 'utf8'));
+    const manifest = readManifest(dir).capture;
+    expect(manifest.captured).toContain('cloud/aliyun-vswitches.json');
+    expect(manifest.cloudCommands).toEqual([
+      'aliyun vpc DescribeSnatTableEntries --SnatTableId <snat-table-id> > cloud/aliyun-snat-entries.json',
+      'aliyun vpc DescribeRouteEntryList --RouteTableId <route-table-id> > cloud/aliyun-route-entries.json',
+    ]);
+    const loaded = await loadSnapshot(dir);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(Object.keys(loaded.snapshot.cloud)).toEqual(['aliyun-vswitches.json']);
   });
 });
 
