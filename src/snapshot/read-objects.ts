@@ -129,19 +129,47 @@ export function readDocuments(file: string, documents: ReadonlyArray<{ value: un
       result.diagnostics.push(diagnostic('warning', 'not-an-object', 'document has no `kind`; skipped', { file, line }));
     }
   }
-  if (untypedByHint > 0) {
-    result.diagnostics.push(
-      diagnostic('info', 'kind-from-file-name', `${untypedByHint} object(s) without \`kind\` read as ${hinted} (the file name says so)`, { file }),
-    );
-  }
   const parseFailed = documents.length === 0 && result.diagnostics.some((d) => d.severity === 'error');
-  if (hinted && result.capturedKinds.size === 0 && (parseFailed || offered > 0)) result.unreadableKind = hinted;
-  if (offered > 0 && result.objects.length === 0) {
-    result.diagnostics.push(
-      diagnostic('error', 'no-objects-read', `none of the ${offered} document(s) or item(s) could be read as Kubernetes objects${hinted ? `; ${hinted} objects count as not captured` : ''}`, { file }),
-    );
-  }
+  const verdict = objectFileVerdict(file, { offered, read: result.objects.length, untypedByHint, capturedKinds: result.capturedKinds, parseFailed });
+  result.diagnostics.push(...verdict.diagnostics);
+  if (verdict.unreadableKind) result.unreadableKind = verdict.unreadableKind;
   return result;
+}
+
+export interface ObjectFileCounts {
+  /** Documents or List items the file offered as objects. */
+  offered: number;
+  /** How many of them were read. */
+  read: number;
+  /** How many were read by the kind the file's name says (they carried none). */
+  untypedByHint: number;
+  capturedKinds: ReadonlySet<string>;
+  /** The file could not be parsed at all. */
+  parseFailed: boolean;
+}
+
+/**
+ * What a whole file of objects amounts to, the same whether it was read whole or streamed: the
+ * diagnostics about it as a whole, and the kind its name promised when nothing of it could be read.
+ */
+export function objectFileVerdict(file: string, counts: ObjectFileCounts): { diagnostics: Diagnostic[]; unreadableKind?: string } {
+  const hinted = kindHintedByFileName(file);
+  const diagnostics: Diagnostic[] = [];
+  if (counts.untypedByHint > 0) {
+    diagnostics.push(diagnostic('info', 'kind-from-file-name', `${counts.untypedByHint} object(s) without \`kind\` read as ${hinted} (the file name says so)`, { file }));
+  }
+  if (counts.offered > 0 && counts.read === 0) {
+    const what = `none of the ${counts.offered} document(s) or item(s) could be read as Kubernetes objects`;
+    diagnostics.push(diagnostic('error', 'no-objects-read', `${what}${hinted ? `; ${hinted} objects count as not captured` : ''}`, { file }));
+  }
+  const unreadable = hinted && counts.capturedKinds.size === 0 && (counts.parseFailed || counts.offered > 0);
+  return unreadable ? { diagnostics, unreadableKind: hinted } : { diagnostics };
+}
+
+/** Whether a List item without `kind` may take the kind its file's name says: only a named object. */
+export function takesHintedKind(value: unknown): boolean {
+  const raw = rec(value);
+  return !(typeof raw.kind === 'string' && raw.kind !== '') && str(rec(raw.metadata).name) !== undefined;
 }
 
 /**

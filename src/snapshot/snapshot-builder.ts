@@ -103,11 +103,21 @@ export class SnapshotBuilder {
    * Adds one already-parsed Kubernetes object (an item of a List, or a whole
    * document), reducing it at once; the raw value can be dropped afterwards.
    */
-  addObject(raw: unknown, origin: ObjectOrigin): void {
+  addObject(raw: unknown, origin: ObjectOrigin): boolean {
     const read = readObject(raw, { ...origin, file: normalizePath(origin.file) });
-    if ('diagnostic' in read) return void this.#diagnostics.push(read.diagnostic);
+    if ('diagnostic' in read) {
+      this.#diagnostics.push(read.diagnostic);
+      return false;
+    }
     this.#captured.add(read.object.kind);
     addReduced(this.#snapshot, read.object);
+    return true;
+  }
+
+  /** Records that a file's name promised a kind none of its content supplied (an unreadable `pods.json`). */
+  addUnreadableKind(kind: string, file: string): void {
+    const path = normalizePath(file);
+    this.#unreadable.set(kind, [...(this.#unreadable.get(kind) ?? []), path]);
   }
 
   /** Records that a kind was captured even if no object of it is added (`pods.json`, an empty `PodList`). */
@@ -118,7 +128,7 @@ export class SnapshotBuilder {
   #addRead(read: ReadObjects, path: string): void {
     this.#diagnostics.push(...read.diagnostics);
     for (const kind of read.capturedKinds) this.#captured.add(kind);
-    if (read.unreadableKind) this.#unreadable.set(read.unreadableKind, [...(this.#unreadable.get(read.unreadableKind) ?? []), path]);
+    if (read.unreadableKind) this.addUnreadableKind(read.unreadableKind, path);
     for (const object of read.objects) addReduced(this.#snapshot, object);
   }
 
