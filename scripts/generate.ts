@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { builtinRulesSource, repoRoot, specItemsSource } from './lib/generated-sources.js';
+import { builtinRulesSource, nodeScriptsSource, repoRoot, specItemsSource } from './lib/generated-sources.js';
 
 const check = process.argv.includes('--check');
 const stale: string[] = [];
@@ -22,6 +22,7 @@ function emit(path: string, content: string): void {
 
 emit('src/catalog/spec-items.generated.ts', specItemsSource());
 emit('src/catalog/builtin-rules.generated.ts', builtinRulesSource());
+emit('src/node/capture/scripts.generated.ts', nodeScriptsSource());
 
 // Examples for `explain`: each rule's first finding on its fixture, from the fresh catalog.
 const { ruleExamplesSource } = await import('./lib/rule-examples.js');

@@ -1,6 +1,8 @@
 // Public API of kube-netdoctor (isomorphic: no file system, no network).
 export { analyze, type AnalyzeOptions, type AnalyzeProgress } from './analyze.js';
-export { buildSnapshot, type BuiltSnapshot, type SnapshotFile } from './snapshot/build-snapshot.js';
+export { buildSnapshot, type BuildSnapshotOptions, type BuiltSnapshot, type SnapshotFile } from './snapshot/build-snapshot.js';
+export { readArchive, type ArchiveLimits } from './snapshot/archive/read-archive.js';
+export { planImport, type ImportFormat, type ImportPlan } from './snapshot/import/plan-import.js';
 export { SnapshotBuilder } from './snapshot/snapshot-builder.js';
 export { decodeText } from './snapshot/decode-text.js';
 export { Snapshot, Manifest, ClusterInfo } from './snapshot/schema.js';

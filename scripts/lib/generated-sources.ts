@@ -35,3 +35,14 @@ export function builtinRulesSource(): string {
 export const builtinRuleSources: readonly RuleSource[] = ${JSON.stringify(sources, null, 2)};
 `;
 }
+
+/** src/node/capture/scripts.generated.ts: the node scripts as strings, so the bundled CLI can print and run them. */
+export function nodeScriptsSource(): string {
+  const read = (name: string) => readFileSync(join(repoRoot, 'src', 'node', 'capture', 'scripts', name), 'utf8');
+  return `${banner}// Sources: src/node/capture/scripts/linux.sh and windows.ps1.
+
+export const linuxScript: string = ${JSON.stringify(read('linux.sh'))};
+
+export const windowsScript: string = ${JSON.stringify(read('windows.ps1'))};
+`;
+}

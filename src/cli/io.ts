@@ -11,6 +11,8 @@ export interface CliIo {
   readStdin?: () => Promise<Uint8Array>;
   /** Directory relative paths are resolved against (default: the process's). */
   cwd?: string;
+  /** Aborted on Ctrl-C (capture cleans up its pods). */
+  signal?: AbortSignal;
   /** Today, for suppression expiry (default: the clock). */
   now?: Date;
 }

@@ -23,12 +23,22 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule()) {
+  const interrupt = new AbortController();
+  // Only capture has something to clean up; other verbs keep Ctrl-C's default.
+  if (process.argv[2] === 'capture') {
+    process.on('SIGINT', () => {
+      if (interrupt.signal.aborted) process.exit(130);
+      process.stderr.write('kube-netdoctor: interrupted; cleaning up (Ctrl-C again to quit at once)\n');
+      interrupt.abort();
+    });
+  }
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
     env: process.env,
+    signal: interrupt.signal,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -4,6 +4,8 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
+import { runCaptureCli } from './capture.js';
+import { runCaptureScriptCli } from './capture-script.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo, CommandContext } from './io.js';
 
@@ -15,6 +17,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${name}: missing command; run "${name} --help" for the commands\n`);
     return ExitCode.usage;
   }
+  // capture and capture-script parse their own options (src/cli/capture.ts).
+  if (argv[0] === 'capture') return runCaptureCli(argv.slice(1), io);
+  if (argv[0] === 'capture-script') return runCaptureScriptCli(argv.slice(1), io);
   let exitCode: number = ExitCode.ok;
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
   const program = buildProgram(context);
@@ -56,6 +61,10 @@ function buildProgram(context: CommandContext): Command {
   for (const command of program.commands) {
     command.showHelpAfterError(`(run "${name} ${command.name()} --help" for usage and examples)`);
   }
+  program.addHelpText(
+    'after',
+    '\nCapturing a snapshot:\n  capture <out-dir> [options]      capture a live cluster with your kubectl (capture --help)\n  capture-script linux|windows     print the node script for nodes reached over SSH or RDP\n',
+  );
   program.showHelpAfterError(`(run "${name} --help" for the commands)`);
   return program;
 }

@@ -2,3 +2,5 @@
 export { loadSnapshot, type LoadSnapshotOptions, type LoadProgress } from './load-snapshot.js';
 export { loadRuleFiles, validateRuleFiles, type RuleFilesCheck } from './load-rule-files.js';
 export { findConfigFile, loadConfigFile, type LoadedConfig } from './load-config.js';
+export { capture, type CaptureOptions, type CaptureResult } from './capture/capture.js';
+export { linuxScript, windowsScript } from './capture/scripts.generated.js';

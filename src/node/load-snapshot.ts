@@ -1,8 +1,10 @@
 /// <reference types="node" />
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { type BuiltSnapshot, sortFiles } from '../snapshot/build-snapshot.js';
-import { classifyFile } from '../snapshot/classify-file.js';
+import { type BuiltSnapshot, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
+import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
+import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
+import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
@@ -18,6 +20,8 @@ export interface LoadSnapshotOptions {
   streamThresholdBytes?: number;
   /** Called after each file is read (for a progress display). */
   onProgress?: (progress: LoadProgress) => void;
+  /** Limits for a `.tar.gz` / `.tgz` / `.tar` snapshot (entry count, expanded size). */
+  archiveLimits?: ArchiveLimits;
 }
 
 export interface LoadProgress {
@@ -39,9 +43,12 @@ interface FoundFile {
 
 /**
  * Loads a snapshot directory (layout of snapshot.md) or a single JSON/YAML
- * file. Throws SnapshotError only when `path` itself cannot be read; every
- * unreadable file inside becomes a diagnostic. Files are read one at a time
- * and handed to the builder, so only one file's bytes are held at once.
+ * file, or a capture in another shape: a `kubectl cluster-info dump` directory or
+ * stream, a troubleshoot.sh support bundle directory or `.tar.gz`. Throws
+ * SnapshotError only when `path` itself cannot be read; every unreadable file
+ * inside becomes a diagnostic. Files of a directory are read one at a time and
+ * handed to the builder, so only one file's bytes are held at once (an archive is
+ * read whole, within its limits).
  */
 export async function loadSnapshot(path: string, options: LoadSnapshotOptions = {}): Promise<BuiltSnapshot> {
   let info;
@@ -51,11 +58,19 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
     throw new SnapshotError('not-found', `cannot read snapshot ${path}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { file: path, cause });
   }
   const builder = new SnapshotBuilder();
+  if (!info.isDirectory() && isArchiveName(path)) {
+    const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
+      throw new SnapshotError('not-found', `cannot read snapshot ${path}: ${cause.code ?? 'error'}`, { file: path, cause });
+    });
+    addPlanned(builder, expandArchives([{ path: basename(path), bytes }], options.archiveLimits, (d) => builder.addDiagnostics(...d)));
+    return builder.finish();
+  }
   const files = info.isDirectory() ? await listFiles(path, path, builder) : [{ path: basename(path), full: path, size: info.size }];
   const threshold = options.streamThresholdBytes ?? defaultStreamThresholdBytes;
+  const plan = planImport(files.map((f) => f.path));
   const progress: LoadProgress = { files: 0, totalFiles: files.length, bytes: 0, totalBytes: files.reduce((sum, f) => sum + f.size, 0) };
   for (const file of sortFiles(files)) {
-    await addFile(builder, file, threshold);
+    await addFile(builder, file, plan.roleOf(file.path), threshold);
     progress.files++;
     progress.bytes += file.size;
     options.onProgress?.({ ...progress });
@@ -63,12 +78,13 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   return builder.finish();
 }
 
-async function addFile(builder: SnapshotBuilder, file: FoundFile, threshold: number): Promise<void> {
+async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, threshold: number): Promise<void> {
   try {
-    if (file.size > threshold && /\.json$/i.test(file.path) && classifyFile(file.path).role === 'objects') {
+    if (file.size > threshold && /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects') {
       if (await streamObjectFile(file.full, file.path, builder)) return;
     }
-    builder.addFile({ path: file.path, bytes: await readFile(file.full) });
+    if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);
+    builder.addFile({ path: file.path, bytes: await readFile(file.full) }, role);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const tooLarge = code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || cause instanceof RangeError;

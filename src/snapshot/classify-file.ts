@@ -10,7 +10,14 @@ export type FileRole =
   | { role: 'node-log'; node: string; component: string }
   | { role: 'cluster-output'; name: string }
   | { role: 'cloud'; name: string }
-  | { role: 'ignored'; why: string };
+  | { role: 'ignored'; why: string }
+  /** Container logs of one pod (an import format's file); `container` absent: `==== START logs …` blocks inside. */
+  | { role: 'pod-logs'; namespace: string; pod: string; container?: string; previous?: boolean }
+  /** A troubleshoot.sh host collector's output (`host-collectors/run-host/<name>.txt`), or its host's name (`hostos_info.json`). */
+  | { role: 'host-output'; name: string }
+  | { role: 'host-info' }
+  /** A file of an import format that no rule reads; counted in one diagnostic per reason. */
+  | { role: 'skipped'; why: string };
 
 /** Node output names of snapshot.md, keyed by the name a user may give the file. */
 export const nodeCommands = [

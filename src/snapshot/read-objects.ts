@@ -83,8 +83,14 @@ export function readObject(value: unknown, origin: ObjectOrigin): { object: Redu
  * rules that need pods are then not evaluated.
  */
 export function readObjects(file: string, text: string): ReadObjects {
-  const result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics: [] };
-  const documents = documentsOf(file, text, result.diagnostics);
+  const diagnostics: Diagnostic[] = [];
+  const documents = documentsOf(file, text, diagnostics);
+  return readDocuments(file, documents, diagnostics);
+}
+
+/** Reduces already-parsed documents (objects, Lists or arrays) of `file`, as readObjects does. */
+export function readDocuments(file: string, documents: ReadonlyArray<{ value: unknown; line?: number }>, diagnostics: Diagnostic[] = []): ReadObjects {
+  const result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics };
   const hinted = kindHintedByFileName(file);
   let offered = 0;
   let untypedByHint = 0;
@@ -110,10 +116,12 @@ export function readObjects(file: string, text: string): ReadObjects {
     }
     const doc = rec(value);
     const kind = str(doc.kind);
-    if (Array.isArray(doc.items)) {
+    // Go prints an empty List's items as `null` (troubleshoot.sh bundles do).
+    if (Array.isArray(doc.items) || (doc.items === null && itemKindOfList(kind))) {
+      const items: unknown[] = Array.isArray(doc.items) ? doc.items : [];
       const listKind = itemKindOfList(kind);
-      if (doc.items.length === 0 && (listKind ?? hinted)) result.capturedKinds.add((listKind ?? hinted)!);
-      doc.items.forEach((item, index) => add(item, { file, listKind, index, line }));
+      if (items.length === 0 && (listKind ?? hinted)) result.capturedKinds.add((listKind ?? hinted)!);
+      items.forEach((item, index) => add(item, { file, listKind, index, line }));
     } else if (kind) {
       add(doc, { file, line });
     } else {

@@ -26,10 +26,26 @@ export const ExternalCidr = z.object({
 });
 export type ExternalCidrEntry = z.infer<typeof ExternalCidr>;
 
+/** What `kube-netdoctor capture` fetched and what failed (written by it; optional). */
+export const CaptureRecord = z.object({
+  tool: z.string().optional(),
+  context: z.string().optional(),
+  serverVersion: z.string().optional(),
+  nodeSelection: z.string().optional(),
+  nodes: z.array(z.string()).optional(),
+  captured: z.array(z.string()).optional(),
+  failed: z.array(z.object({ what: z.string(), error: z.string() })).optional(),
+  missing: z.record(z.string(), z.array(z.string())).optional(),
+  cloudCommands: z.array(z.string()).optional(),
+  interrupted: z.boolean().optional(),
+});
+export type CaptureRecord = z.infer<typeof CaptureRecord>;
+
 /** `snapshot.yaml`: every field optional; what is absent is inferred. */
 export const Manifest = z.strictObject({
   name: z.string().optional(),
   capturedAt: z.string().optional(),
+  capture: CaptureRecord.optional(),
   cluster: z
     .strictObject({
       provider: Provider.optional(),

@@ -1,11 +1,14 @@
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
-import { classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
+import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
 import type { Reduced } from './reduce-object.js';
-import { type ObjectOrigin, readObject, readObjects } from './read-objects.js';
+import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
+import { type PendingPodLog, placePodLogs } from './import/place-pod-logs.js';
+import { splitLogBlocks } from './import/pod-log-blocks.js';
+import { type ObjectOrigin, type ReadObjects, readDocuments, readObject, readObjects } from './read-objects.js';
 import { Manifest, type NodeOutputs, type Snapshot, emptySnapshot } from './schema.js';
 
 /**
@@ -22,13 +25,23 @@ export class SnapshotBuilder {
   readonly #captured = new Set<string>();
   readonly #unreadable = new Map<string, string[]>();
   #manifest: Manifest = {};
+  readonly #podLogs: PendingPodLog[] = [];
+  readonly #skipped = new Map<string, number>();
+  readonly #hostOutputs: Array<{ name: string; file: string; text: string }> = [];
+  #hostName: string | undefined;
 
-  /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
-  addFile(file: SnapshotFile): void {
+  /**
+   * Adds one file of any role (objects, node output, manifest …), classified by its
+   * path, or by `role` when an import plan (cluster-info dump, support bundle) says.
+   */
+  addFile(file: SnapshotFile, role: FileRole = classifyFile(normalizePath(file.path))): void {
     const path = normalizePath(file.path);
-    const role = classifyFile(path);
+    if (role.role === 'skipped') {
+      this.#skipped.set(role.why, (this.#skipped.get(role.why) ?? 0) + 1);
+      return;
+    }
     if (role.role === 'ignored') {
-      this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
+      if (!this.#addIfDumpStream(file, path)) this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
       return;
     }
     const text = textOf(file, path, this.#diagnostics);
@@ -39,11 +52,22 @@ export class SnapshotBuilder {
         this.#manifest = readManifest(path, text, this.#diagnostics) ?? this.#manifest;
         break;
       case 'objects': {
-        const read = readObjects(path, text);
-        this.#diagnostics.push(...read.diagnostics);
-        for (const kind of read.capturedKinds) this.#captured.add(kind);
-        if (read.unreadableKind) this.addUnreadableKind(read.unreadableKind, path);
-        for (const object of read.objects) addReduced(snapshot, object);
+        if (looksLikeDumpStream(text)) return this.#addDumpStream(text, path);
+        this.#addRead(readObjects(path, text), path);
+        break;
+      }
+      case 'host-output':
+        this.#hostOutputs.push({ name: role.name, file: path, text });
+        break;
+      case 'host-info': {
+        const name = (safeJson(text) as { name?: unknown } | undefined)?.name;
+        if (typeof name === 'string' && name !== '') this.#hostName = name;
+        break;
+      }
+      case 'pod-logs': {
+        const { namespace, pod, container, previous = false } = role;
+        if (container !== undefined) this.#podLogs.push({ namespace, pod, container, previous, text, file: path, line: 1 });
+        else for (const block of splitLogBlocks(text)) this.#podLogs.push({ ...block, previous: false, file: path });
         break;
       }
       case 'node-command': {
@@ -101,6 +125,51 @@ export class SnapshotBuilder {
     this.#captured.add(kind);
   }
 
+  #addRead(read: ReadObjects, path: string): void {
+    this.#diagnostics.push(...read.diagnostics);
+    for (const kind of read.capturedKinds) this.#captured.add(kind);
+    if (read.unreadableKind) this.addUnreadableKind(read.unreadableKind, path);
+    for (const object of read.objects) addReduced(this.#snapshot, object);
+  }
+
+  /**
+   * Host collector outputs become the node outputs of the host they ran on: the name in
+   * hostos_info.json, else the only node of the snapshot. A collector is matched to a command
+   * by its name (`iptables-save`, `ipvsadm` …) or, failing that, by its content.
+   */
+  #placeHostOutputs(): void {
+    if (this.#hostOutputs.length === 0) return;
+    const node = this.#hostName ?? (this.#snapshot.nodes.length === 1 ? this.#snapshot.nodes[0]?.name : undefined);
+    let unknown = 0;
+    for (const output of this.#hostOutputs) {
+      const named = commandName(output.name);
+      const command = isKnownCommand(named) ? named : sniffCommand(output.text);
+      if (!command) unknown++;
+      else if (!node) {
+        this.#diagnostics.push(diagnostic('warning', 'host-output-no-node', `${command} output not placed: the bundle does not say which node the host is (host-collectors/system/hostos_info.json)`, { file: output.file }));
+      } else nodeOutputs(this.#snapshot, node).commands[command] = { file: output.file, text: output.text };
+    }
+    if (unknown > 0) this.#skipped.set('support bundle: host collector outputs of commands no rule reads', unknown);
+  }
+
+  /** The stdout form of `kubectl cluster-info dump`: JSON Lists and log blocks in one file. */
+  #addDumpStream(text: string, path: string): void {
+    const stream = splitDumpStream(text, path);
+    this.#diagnostics.push(...stream.diagnostics);
+    this.#addRead(readDocuments(path, stream.documents), path);
+    for (const block of stream.logs) this.#podLogs.push({ ...block, previous: false, file: path });
+  }
+
+  /** A file no name marks (`cluster-info.dump`, `dump.txt`) may still be a dump stream. */
+  #addIfDumpStream(file: SnapshotFile, path: string): boolean {
+    if (path.includes('/') || /\.(png|jpe?g|gif|gz|tgz|zip|pdf)$/i.test(path)) return false;
+    const text = file.text ?? (file.bytes ? decodeText(file.bytes, path).text : '');
+    if (!looksLikeDumpStream(text)) return false;
+    this.#diagnostics.push(diagnostic('info', 'cluster-info-dump', 'read as the output of kubectl cluster-info dump', { file: path }));
+    this.#addDumpStream(text.replace(/\r\n?/g, '\n'), path);
+    return true;
+  }
+
   addDiagnostics(...diagnostics: Diagnostic[]): void {
     this.#diagnostics.push(...diagnostics);
   }
@@ -109,6 +178,13 @@ export class SnapshotBuilder {
   finish(): BuiltSnapshot {
     const snapshot = this.#snapshot;
     const manifest = this.#manifest;
+    this.#diagnostics.push(...placePodLogs(snapshot, this.#podLogs));
+    this.#placeHostOutputs();
+    for (const [why, count] of this.#skipped) this.#diagnostics.push(diagnostic('info', 'skipped-files', `${count} files not read (${why})`));
+    for (const failed of manifest.capture?.failed ?? []) {
+      this.#diagnostics.push(diagnostic('warning', 'capture-failed', `capture could not get ${failed.what}: ${failed.error}`, { file: 'snapshot.yaml' }));
+    }
+    if (manifest.capture?.interrupted) this.#diagnostics.push(diagnostic('warning', 'capture-interrupted', 'the capture was interrupted; what it had not reached is missing', { file: 'snapshot.yaml' }));
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
@@ -176,5 +252,13 @@ function addReduced(snapshot: Snapshot, object: Reduced): void {
     case 'Namespace': return void snapshot.namespaces.push(object as Snapshot['namespaces'][number]);
     case 'Secret': return void snapshot.secrets.push(object as Snapshot['secrets'][number]);
     default: return void snapshot.others.push(object);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRulesSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
+import { builtinRulesSource, nodeScriptsSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
 import { factReference, generatedDocs } from '../../scripts/lib/render-docs.js';
 import { ruleExamplesSource } from '../../scripts/lib/rule-examples.js';
 import { facts } from '../../src/facts/registry.js';
@@ -19,6 +19,10 @@ describe('generated files are current (run `npm run docs` when this fails)', () 
 
   it('src/catalog/rule-examples.generated.ts matches the rules and their fixtures', async () => {
     expect(read('src/catalog/rule-examples.generated.ts')).toBe(await ruleExamplesSource());
+  });
+
+  it('src/node/capture/scripts.generated.ts matches src/node/capture/scripts/', () => {
+    expect(read('src/node/capture/scripts.generated.ts')).toBe(nodeScriptsSource());
   });
 
   for (const [path, content] of generatedDocs()) {
