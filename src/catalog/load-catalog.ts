@@ -1,5 +1,6 @@
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import { CatalogError } from '../errors.js';
+import { checkRuleFileSize, checkRuleNesting } from './rule-file-limits.js';
 import { type RuleDefinition, RuleFile } from './rule-schema.js';
 import { validateRule } from './validate-rule.js';
 
@@ -11,11 +12,13 @@ export interface RuleSource {
 
 /** Parses and validates one rule file; throws CatalogError with the file, line and path of the first problem. */
 export function parseRuleFile(source: RuleSource): RuleDefinition {
+  checkRuleFileSize(source);
   const { document, diagnostics } = parseStructuredOne(source.text, { file: source.file });
   const syntax = diagnostics.find((d) => d.severity === 'error');
   if (syntax || !document) {
     throw new CatalogError('rule-syntax', `${source.file}: ${syntax?.message ?? 'empty rule file'}`, { file: source.file, line: syntax?.line });
   }
+  checkRuleNesting(source, document.value);
   const parsed = RuleFile.safeParse(document.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,5 +1,5 @@
 import { operatorNames } from '../engine/operators/index.js';
-import { validPath } from '../engine/path-resolver.js';
+import { isSafePath, validPath } from '../engine/path-resolver.js';
 import { factsById } from '../facts/registry.js';
 import { requirementsById } from '../facts/requirements.js';
 import { selectorsById } from '../facts/selectors.js';
@@ -44,6 +44,7 @@ export function validateRule(rule: RuleFile, file: string): RuleProblem[] {
       problem(path, `fact "${fact}" is about ${definition.subject}, not ${rule.subject}`);
     }
     if (factPath !== undefined && !validPath.test(factPath)) problem(path, `path "${factPath}" is not a plain dot path`);
+    else if (factPath !== undefined && !isSafePath(factPath)) problem(path, `path "${factPath}" names __proto__, constructor or prototype, which a rule may not read`);
   };
   const walk = (condition: Condition, path: string): void => {
     if ('all' in condition) return condition.all.forEach((c, i) => walk(c, `${path}.all.${i}`));

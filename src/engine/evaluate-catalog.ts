@@ -22,17 +22,31 @@ export interface CatalogResult {
 export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const rule of rules) {
+    try {
+      await evaluateRule(rule, index, out);
+    } catch (error) {
+      // A rule that throws outside its checks (selector, finding) is a diagnostic, as one that throws inside them.
+      out.rules = out.rules.filter((r) => r.ruleId !== rule.id);
+      out.rules.push({ ruleId: rule.id, status: 'failed', subjects: 0, findings: 0 });
+      out.diagnostics.push(diagnostic('error', 'rule-failed', `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`, { file: rule.file }));
+    }
+  }
+  return out;
+}
+
+async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult): Promise<void> {
+  {
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
     const gate = applicability(rule, index);
     if (gate === 'not-applicable') {
       status('not-applicable');
-      continue;
+      return;
     }
     const missing = [...(gate ? [gate] : []), ...missingNeeds(rule, index)];
     if (missing.length > 0) {
       for (const m of missing) out.notEvaluated.push({ ruleId: rule.id, title: rule.title, ...m, subjects: [] });
       status('not-evaluated');
-      continue;
+      return;
     }
     const selector = selectorsById.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
@@ -72,7 +86,6 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
       findings,
     );
   }
-  return out;
 }
 
 type Gate = 'not-applicable' | Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'> | undefined;

@@ -25,6 +25,15 @@ export class SnapshotBuilder {
   /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
   addFile(file: SnapshotFile): void {
     const path = normalizePath(file.path);
+    try {
+      this.#addFile(file, path);
+    } catch (error) {
+      // Nothing a file holds may stop the load: an unforeseen failure is this file's diagnostic.
+      this.#diagnostics.push(diagnostic('error', 'unreadable', `could not be read: ${describeError(error)}`, { file: path }));
+    }
+  }
+
+  #addFile(file: SnapshotFile, path: string): void {
     const role = classifyFile(path);
     if (role.role === 'ignored') {
       this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
@@ -78,7 +87,13 @@ export class SnapshotBuilder {
    * document), reducing it at once; the raw value can be dropped afterwards.
    */
   addObject(raw: unknown, origin: ObjectOrigin): void {
-    const read = readObject(raw, { ...origin, file: normalizePath(origin.file) });
+    const file = normalizePath(origin.file);
+    let read: ReturnType<typeof readObject>;
+    try {
+      read = readObject(raw, { ...origin, file });
+    } catch (error) {
+      return void this.#diagnostics.push(diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }));
+    }
     if ('diagnostic' in read) return void this.#diagnostics.push(read.diagnostic);
     this.#captured.add(read.object.kind);
     addReduced(this.#snapshot, read.object);
@@ -100,9 +115,20 @@ export class SnapshotBuilder {
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
-    snapshot.cluster = inferCluster(manifest.cluster, snapshot);
+    try {
+      snapshot.cluster = inferCluster(manifest.cluster, snapshot);
+    } catch (error) {
+      this.#diagnostics.push(diagnostic('error', 'inference-failed', `cluster facts could not be inferred: ${describeError(error)}`));
+      snapshot.cluster = {};
+    }
     return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
   }
+}
+
+/** An unexpected error, said without quoting input: its class and the first line of its message, capped. */
+export function describeError(error: unknown): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return `${e.name}: ${(e.message.split('\n')[0] ?? '').slice(0, 160)}`;
 }
 
 export function normalizePath(path: string): string {
