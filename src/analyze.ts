@@ -2,6 +2,7 @@ import { builtinRules } from './catalog/builtin-catalog.js';
 import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
+import { checkUnreadFiles } from './facts/file-coverage.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
 import type { Report, Summary } from './findings/schema.js';
 import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
@@ -22,7 +23,8 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
   if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
   const index = indexSnapshot(snapshot);
   const result = await evaluateCatalog(rules, index);
-  const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
+  const unread = checkUnreadFiles(index);
+  const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics, ...unread]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
     .map((n) => ({ ...n, subjects: [...n.subjects].sort((a, b) => subjectKey(a).localeCompare(subjectKey(b))) }))

@@ -6,6 +6,7 @@ import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { buildFinding, findingSubject } from '../findings/build-finding.js';
 import type { Finding, NotEvaluated, RuleStatus } from '../findings/schema.js';
+import type { TextFile } from '../snapshot/schema.js';
 import { createRuleEngine } from './rule-engine.js';
 
 export interface CatalogResult {
@@ -55,11 +56,29 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
     const unevaluated = new Set<Subject>();
     let findings = 0;
     let failed = 0;
+    const unusable = new Map<string, Subject[]>();
     for (const subject of subjects) {
-      const run = await engine.run(subject);
+      const read = new Set<TextFile>();
+      index.trace = read;
+      let run;
+      try {
+        run = await engine.run(subject);
+      } finally {
+        index.trace = undefined;
+      }
       for (const passed of run.passed) {
         out.findings.push(buildFinding(rule, passed, subject, index));
         findings++;
+      }
+      // Silent on a subject whose file could not be (fully) read: that is not a pass.
+      if (run.passed.length === 0 && run.missing.length === 0) {
+        for (const file of read) {
+          const problem = index.unusableFiles.get(file);
+          if (!problem) continue;
+          const key = `${file.file}\u0000${problem.message}`;
+          unusable.set(key, [...(unusable.get(key) ?? []), subject]);
+          unevaluated.add(subject);
+        }
       }
       for (const capture of run.missing) {
         const list = skipped.get(capture) ?? [];
@@ -78,6 +97,11 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
     }
     for (const [capture, list] of skipped) {
       out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'missing-data', capture, subjects: list.map(findingSubject) });
+    }
+    for (const [key, list] of unusable) {
+      const [file = '', problem = ''] = key.split('\u0000');
+      const capture = `a readable ${file} (this one: ${problem})`;
+      out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'unusable-file', file, capture, subjects: list.map(findingSubject) });
     }
     const partlyChecked = unevaluated.size;
     status(

@@ -45,8 +45,11 @@ export type Finding = z.infer<typeof Finding>;
 export const NotEvaluated = z.object({
   ruleId: z.string(),
   title: z.string(),
-  reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider']),
+  /** `unusable-file`: the rule read a file whose parse reported an error, and stayed silent on these subjects. */
+  reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider', 'unusable-file']),
   capture: z.string(),
+  /** The unusable file (reason `unusable-file`). */
+  file: z.string().optional(),
   /** Empty when the whole rule was skipped; else the subjects it could not check. */
   subjects: z.array(FindingSubject),
 });

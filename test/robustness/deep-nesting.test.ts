@@ -39,6 +39,7 @@ describe('deeply nested input', () => {
       ['cloud/aliyun-vswitches.json', 1],
       ['configmaps.json', 1],
       ['deep-objects.yaml', 1],
+      ['nodes/cn-hangzhou.192.168.0.10/cni/10-flannel.conflist', 1],
     ]);
     // The rest of the snapshot is still analysed.
     expect(report.findings.length).toBeGreaterThan(0);
