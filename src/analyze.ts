@@ -27,8 +27,13 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics, ...unread]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
-    .map((n) => ({ ...n, subjects: [...n.subjects].sort((a, b) => subjectKey(a).localeCompare(subjectKey(b))) }))
-    .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.capture.localeCompare(b.capture));
+    .map((n) => ({
+      ...n,
+      missing: n.missing
+        .map((m) => ({ ...m, subjects: [...m.subjects].sort((a, b) => subjectKey(a).localeCompare(subjectKey(b))) }))
+        .sort((a, b) => a.capture.localeCompare(b.capture)),
+    }))
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const ruleStatus = result.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
   const count = (s: string) => ruleStatus.filter((r) => r.status === s).length;
   const bySeverity = (s: keyof typeof severityRank) => findings.filter((f) => f.severity === s).length;

@@ -43,6 +43,11 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export const Check = z.strictObject({
   messageId: z.string(),
   severity: Severity.optional(),
+  /**
+   * Data only this check reads (requirement ids, as in the rule's `needs`). When it is missing the
+   * check is reported as not evaluated while the rule's other checks still run.
+   */
+  needs: z.array(z.string()).default([]),
   conditions: TopLevelCondition,
 });
 
@@ -58,6 +63,7 @@ export const RuleFile = z.strictObject({
   appliesTo: z.strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional() }).optional(),
   spec: z.array(z.string()).min(1),
   source: z.union([SourceRef, z.array(SourceRef).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])),
+  /** Data every check of the rule reads; checks may add their own `needs`. */
   needs: z.array(z.string()).default([]),
   /** Message templates by id; `{{name}}` placeholders come from `data`. */
   messages: z.record(z.string(), z.string().min(1)),

@@ -61,6 +61,10 @@ export function validateRule(rule: RuleFile, file: string): RuleProblem[] {
     if (!(check.messageId in rule.messages)) problem(`checks.${i}.messageId`, `unknown message id "${check.messageId}"`);
     if (seen.has(check.messageId)) problem(`checks.${i}.messageId`, `duplicate message id "${check.messageId}"`);
     seen.add(check.messageId);
+    check.needs.forEach((need, j) => {
+      if (!requirementsById.has(need)) problem(`checks.${i}.needs.${j}`, `unknown requirement "${need}"`);
+      else if (rule.needs.includes(need)) problem(`checks.${i}.needs.${j}`, `"${need}" is already in the rule's needs`);
+    });
     walk(check.conditions as Condition, `checks.${i}.conditions`);
   });
   for (const [name, ref] of Object.entries(rule.data)) {

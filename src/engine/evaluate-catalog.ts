@@ -5,7 +5,7 @@ import { defaultSelector, selectorsById } from '../facts/selectors.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { buildFinding, findingSubject } from '../findings/build-finding.js';
-import type { Finding, NotEvaluated, RuleStatus } from '../findings/schema.js';
+import type { Finding, MissingData, NotEvaluated, RuleStatus } from '../findings/schema.js';
 import type { TextFile } from '../snapshot/schema.js';
 import { createRuleEngine } from './rule-engine.js';
 
@@ -18,7 +18,9 @@ export interface CatalogResult {
 
 /**
  * Runs each rule only for the subjects its selector picks, after checking the
- * rule applies (CNI/provider) and that the data it needs was captured.
+ * rule applies (provider, then CNI) and that the data it needs was captured.
+ * Data requirements are per check: a check whose data is present runs even
+ * when a sibling check's data is missing; that sibling is listed as not evaluated.
  */
 export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
@@ -38,20 +40,30 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
 async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult): Promise<void> {
   {
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
+    const notEvaluated = (missing: MissingData[]) => out.notEvaluated.push({ ruleId: rule.id, title: rule.title, missing });
     const gate = applicability(rule, index);
     if (gate === 'not-applicable') {
       status('not-applicable');
       return;
     }
-    const missing = [...(gate ? [gate] : []), ...missingNeeds(rule, index)];
-    if (missing.length > 0) {
-      for (const m of missing) out.notEvaluated.push({ ruleId: rule.id, title: rule.title, ...m, subjects: [] });
+    const missing: MissingData[] = [...gate, ...missingRequirements(rule.needs, index)];
+    const runnable = rule.checks.filter((check) => {
+      const lacking = missingRequirements(check.needs, index);
+      for (const m of lacking) {
+        const same = missing.find((x) => x.capture === m.capture && x.checks !== undefined);
+        if (same) same.checks!.push(check.messageId);
+        else missing.push({ ...m, checks: [check.messageId] });
+      }
+      return lacking.length === 0;
+    });
+    if (missing.some((m) => m.checks === undefined) || runnable.length === 0) {
+      notEvaluated(missing);
       status('not-evaluated');
       return;
     }
     const selector = selectorsById.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
-    const engine = createRuleEngine(rule, index);
+    const engine = createRuleEngine(rule, index, runnable);
     const skipped = new Map<string, Subject[]>();
     const unevaluated = new Set<Subject>();
     let findings = 0;
@@ -95,43 +107,51 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
       }
       if (run.errors.length > 0) failed++;
     }
-    for (const [capture, list] of skipped) {
-      out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'missing-data', capture, subjects: list.map(findingSubject) });
-    }
+    for (const [capture, list] of skipped) missing.push({ reason: 'missing-data', capture, subjects: list.map(findingSubject) });
     for (const [key, list] of unusable) {
       const [file = '', problem = ''] = key.split('\u0000');
-      const capture = `a readable ${file} (this one: ${problem})`;
-      out.notEvaluated.push({ ruleId: rule.id, title: rule.title, reason: 'unusable-file', file, capture, subjects: list.map(findingSubject) });
+      missing.push({ reason: 'unusable-file', capture: `a readable ${file} (this one: ${problem})`, file, subjects: list.map(findingSubject) });
     }
+    if (missing.length > 0) notEvaluated(missing);
     const partlyChecked = unevaluated.size;
+    const someChecksSkipped = runnable.length < rule.checks.length;
     status(
-      failed > 0 && failed === subjects.length ? 'failed' : partlyChecked === 0 ? 'evaluated' : partlyChecked === subjects.length && findings === 0 ? 'not-evaluated' : 'partial',
+      failed > 0 && failed === subjects.length
+        ? 'failed'
+        : partlyChecked === 0 && !someChecksSkipped
+          ? 'evaluated'
+          : partlyChecked === subjects.length && subjects.length > 0 && findings === 0 && !someChecksSkipped
+            ? 'not-evaluated'
+            : 'partial',
       subjects.length,
       findings,
     );
   }
 }
 
-type Gate = 'not-applicable' | Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'> | undefined;
-
-function applicability(rule: RuleDefinition, index: SnapshotIndex): Gate {
+/**
+ * Provider first, then CNI: a rule for another provider is not applicable whatever the CNI; a rule
+ * for another CNI is not applicable whatever the provider. Only what could still apply is missing.
+ */
+function applicability(rule: RuleDefinition, index: SnapshotIndex): 'not-applicable' | MissingData[] {
   const cluster = index.snapshot.cluster;
-  const cni = rule.appliesTo?.cni;
-  if (cni) {
-    if (!cluster.cni) return { reason: 'unknown-cni', capture: requirementsById.get('cluster.cni')!.capture };
-    if (!cni.includes(cluster.cni.value)) return 'not-applicable';
-  }
+  const missing: MissingData[] = [];
   const provider = rule.appliesTo?.provider;
   if (provider) {
-    if (!cluster.provider) return { reason: 'unknown-provider', capture: requirementsById.get('cluster.provider')!.capture };
-    if (!provider.includes(cluster.provider.value)) return 'not-applicable';
+    if (cluster.provider && !provider.includes(cluster.provider.value)) return 'not-applicable';
+    if (!cluster.provider) missing.push({ reason: 'unknown-provider', capture: requirementsById.get('cluster.provider')!.capture, subjects: [] });
   }
-  return undefined;
+  const cni = rule.appliesTo?.cni;
+  if (cni) {
+    if (cluster.cni && !cni.includes(cluster.cni.value)) return 'not-applicable';
+    if (!cluster.cni) missing.push({ reason: 'unknown-cni', capture: requirementsById.get('cluster.cni')!.capture, subjects: [] });
+  }
+  return missing;
 }
 
-function missingNeeds(rule: RuleDefinition, index: SnapshotIndex): Array<Omit<NotEvaluated, 'ruleId' | 'title' | 'subjects'>> {
-  return rule.needs
+function missingRequirements(needs: readonly string[], index: SnapshotIndex): MissingData[] {
+  return needs
     .map((id) => requirementsById.get(id)!)
     .filter((r) => !r.present(index))
-    .map((r) => ({ reason: 'missing-data' as const, capture: r.capture }));
+    .map((r) => ({ reason: 'missing-data' as const, capture: r.captureFor?.(index) ?? r.capture, subjects: [] }));
 }

@@ -39,9 +39,10 @@ export function factsUsedBy(rule: RuleDefinition): Fact[] {
   return [...ids].flatMap((id) => factsById.get(id) ?? []);
 }
 
-export function createRuleEngine(rule: RuleDefinition, index: SnapshotIndex): RuleEngine {
+/** An engine for the given checks of the rule (default: all of them). */
+export function createRuleEngine(rule: RuleDefinition, index: SnapshotIndex, checks: RuleDefinition['checks'] = rule.checks): RuleEngine {
   const facts = factsUsedBy(rule);
-  const engines = rule.checks.map((check) => {
+  const engines = checks.map((check) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);
     for (const fact of facts) {

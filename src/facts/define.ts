@@ -46,6 +46,8 @@ export interface RequirementDefinition {
   /** What to add to the snapshot when it is absent. */
   capture: string;
   present(index: SnapshotIndex): boolean;
+  /** A capture hint for this snapshot when it says more than `capture` (e.g. which file was unreadable). */
+  captureFor?(index: SnapshotIndex): string;
 }
 
 export type Requirement = RequirementDefinition;

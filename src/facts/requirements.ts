@@ -8,7 +8,15 @@ const kind = (id: string, kindName: string, capture: string): Requirement =>
     description: `${kindName} objects were captured`,
     capture,
     present: (index: SnapshotIndex) => index.snapshot.captured.includes(kindName),
+    captureFor: (index: SnapshotIndex) => unreadableHint(index, [kindName], capture),
   });
+
+/** The capture hint, preceded by the files that should have held the kind but could not be read. */
+function unreadableHint(index: SnapshotIndex, kinds: string[], capture: string): string {
+  const unreadable: Record<string, string[]> = index.snapshot.unreadable ?? {};
+  const files = kinds.flatMap((k) => unreadable[k] ?? []);
+  return files.length === 0 ? capture : `${files.join(', ')} could not be read (see its diagnostics); ${capture}`;
+}
 
 const clusterField = (field: 'cni' | 'provider' | 'kubernetesVersion' | 'podCIDRs' | 'serviceCIDRs' | 'nodeCIDRs' | 'externalCIDRs', capture: string): Requirement =>
   defineRequirement({
@@ -28,6 +36,7 @@ export const requirements: Requirement[] = [
     description: 'Endpoints or EndpointSlice objects were captured',
     capture: 'kubectl get endpoints -A -o json > endpoints.json (or endpointslices)',
     present: (index) => index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice'),
+    captureFor: (index) => unreadableHint(index, ['Endpoints', 'EndpointSlice'], 'kubectl get endpoints -A -o json > endpoints.json (or endpointslices)'),
   }),
   kind('events', 'Event', 'kubectl get events -A -o json > events.json'),
   kind('configmaps', 'ConfigMap', 'kubectl -n kube-system get configmaps -o json > configmaps.json'),

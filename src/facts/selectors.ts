@@ -1,3 +1,4 @@
+import type { NodeObject } from '../snapshot/objects.js';
 import { defineSelector, type Selector } from './define.js';
 import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
 import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
@@ -26,6 +27,21 @@ export const selectors: Selector[] = [
     subject: 'Node',
     description: 'Nodes whose status.nodeInfo.operatingSystem (or kubernetes.io/os label) is windows',
     select: (index) => index.snapshot.nodes.filter((n) => n.os === 'windows'),
+  }),
+  defineSelector({
+    id: 'nodesRunningFlannel',
+    subject: 'Node',
+    description:
+      'Nodes that run Flannel: those hosting a pod of a flannel/canal DaemonSet when such pods were captured; otherwise every node but ' +
+      'virtual ones (virtual-kubelet, ACK ECI, EKS Fargate), which run no CNI agent (k3s embeds Flannel in its own process).',
+    select: (index) => {
+      const agents = index.snapshot.pods.filter((p) => p.ownerKind === 'DaemonSet' && /flannel|canal/.test(p.ownerName ?? '') && p.nodeName);
+      if (agents.length > 0) {
+        const hosts = new Set(agents.map((p) => p.nodeName));
+        return index.snapshot.nodes.filter((n) => hosts.has(n.name));
+      }
+      return index.snapshot.nodes.filter((n) => !isVirtualNode(n));
+    },
   }),
   defineSelector({
     id: 'linuxNodes',
@@ -126,3 +142,12 @@ export const defaultSelector: Record<SubjectKind, string> = {
   Ingress: 'allIngresses',
   Event: 'allEvents',
 };
+
+/** virtual-kubelet nodes (ACK ECI, AKS virtual nodes, …) and EKS Fargate nodes run pods without a CNI agent on a host. */
+export function isVirtualNode(node: NodeObject): boolean {
+  return (
+    node.labels.type === 'virtual-kubelet' ||
+    node.labels['eks.amazonaws.com/compute-type'] === 'fargate' ||
+    node.taints.some((t) => t.key === 'virtual-kubelet.io/provider' || t.key === 'eks.amazonaws.com/compute-type')
+  );
+}

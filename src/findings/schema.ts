@@ -42,16 +42,26 @@ export const Finding = z.object({
 export type Finding = z.infer<typeof Finding>;
 
 /** A rule that could not be evaluated (for some or all of its subjects), and what to capture so it can be. */
-export const NotEvaluated = z.object({
-  ruleId: z.string(),
-  title: z.string(),
+/** One thing a rule lacked: what is missing, which of its checks it stopped, for which subjects. */
+export const MissingData = z.object({
   /** `unusable-file`: the rule read a file whose parse reported an error, and stayed silent on these subjects. */
   reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider', 'unusable-file']),
+  /** What to add to the snapshot (a command and the file name it goes to). */
   capture: z.string(),
   /** The unusable file (reason `unusable-file`). */
   file: z.string().optional(),
-  /** Empty when the whole rule was skipped; else the subjects it could not check. */
+  /** Message ids of the checks that could not run; absent when no check of the rule could. */
+  checks: z.array(z.string()).optional(),
+  /** Empty when it concerns every subject; else the subjects that could not be checked. */
   subjects: z.array(FindingSubject),
+});
+export type MissingData = z.infer<typeof MissingData>;
+
+/** A rule that could apply but could not be (fully) evaluated: one entry per rule, listing every capture it lacks. */
+export const NotEvaluated = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  missing: z.array(MissingData).min(1),
 });
 export type NotEvaluated = z.infer<typeof NotEvaluated>;
 

@@ -6,12 +6,15 @@
  * JSON.parse whole. Each item is then parsed on its own by JSON.parse, which
  * is native and several times faster than a JavaScript token-by-token parser.
  *
- * Only the structure is tracked here (strings, nesting, the top-level `items`
- * key, line numbers); JSON.parse validates each item and the rest of the
- * document (the "skeleton": the file with `items` emptied).
+ * Only the structure is tracked (strings, nesting and line numbers in
+ * json-byte-scanner.ts; the top-level `items` key, item boundaries and the
+ * rest of the document here); JSON.parse validates each item and the rest of
+ * the document (the "skeleton": the file with `items` emptied).
  *
  * Pure byte work, no Node APIs, so it runs wherever Uint8Array does.
  */
+import { BACKSLASH, JsonByteScanner, QUOTE, concat, sameBytes } from './json-byte-scanner.js';
+
 export type SplitterState = 'start' | 'object' | 'done' | 'unsupported' | 'failed';
 
 export interface SplitEnd {
@@ -26,17 +29,12 @@ export interface SplitEnd {
 
 export type ItemHandler = (bytes: Uint8Array, index: number, line: number) => void;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const ITEMS = [0x69, 0x74, 0x65, 0x6d, 0x73]; // "items"
 
 export class JsonListSplitter {
   state: SplitterState = 'start';
-  /** Current line (1-based); JSON strings hold no raw newline, so every `\n` outside them counts. */
-  line = 1;
-  #depth = 0;
-  #inString = false;
-  #pendingEscape = false;
+  /** Strings, nesting depth and line numbers; a field rather than a base class, which measured slower. */
+  readonly #bytes = new JsonByteScanner();
   /** At depth 1: whether the next string is a key, the bytes of the key being read, and whether the last key was "items". */
   #expectKey = false;
   #key: number[] | undefined;
@@ -49,12 +47,15 @@ export class JsonListSplitter {
   #itemPieces: Uint8Array[] = [];
   #itemIsScalar = false;
   #items = 0;
-  /** Position of the next backslash in the current chunk (-1: none left), for the string scan. */
-  #nextBackslash = -1;
   #skeleton: Uint8Array[] = [];
   #problem: SplitEnd['problem'];
 
   constructor(private readonly onItem: ItemHandler) {}
+
+  /** Current line (1-based). */
+  get line(): number {
+    return this.#bytes.line;
+  }
 
   /** The skeleton read so far, e.g. to learn a `PodList`'s kind before its items. */
   skeletonSoFar(): Uint8Array {
@@ -62,6 +63,7 @@ export class JsonListSplitter {
   }
 
   push(chunk: Uint8Array): void {
+    const scan = this.#bytes;
     if (this.state === 'done') return this.#checkTrailing(chunk, 0);
     if (this.state === 'unsupported' || this.state === 'failed') return;
     const n = chunk.length;
@@ -69,32 +71,32 @@ export class JsonListSplitter {
     let skeletonFrom = this.#inItems ? -1 : 0;
     let keyFrom = 0;
     if (this.#itemStart !== -1) this.#itemStart = 0; // an item carried over from the previous chunk
-    this.#nextBackslash = chunk.indexOf(BACKSLASH);
-    if (this.#pendingEscape) {
-      this.#pendingEscape = false;
+    scan.nextBackslash = chunk.indexOf(BACKSLASH);
+    if (scan.pendingEscape) {
+      scan.pendingEscape = false;
       i = 1;
     }
     for (; i < n; i++) {
-      if (this.#inString) {
+      if (scan.inString) {
         // Jump to the closing quote, stepping over escapes (\" and \\).
-        i = this.#closingQuote(chunk, i);
+        i = scan.closingQuote(chunk, i);
         if (i >= n) break;
-        this.#inString = false;
+        scan.inString = false;
         if (this.#key) {
           this.#lastKeyIsItems = sameBytes([...this.#key, ...chunk.subarray(keyFrom, i)], ITEMS);
           this.#key = undefined;
-        } else if (this.#inItems && this.#depth === 2 && this.#itemStart !== -1) {
+        } else if (this.#inItems && scan.depth === 2 && this.#itemStart !== -1) {
           this.#endItem(chunk, i);
         }
         continue;
       }
-      if (this.#depth >= 3) {
-        i = this.#skipNested(chunk, i);
+      if (scan.depth >= 3) {
+        i = scan.skipNested(chunk, i);
         if (i >= n) break;
       }
       const c = chunk[i]!;
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-        if (c === 0x0a) this.line++;
+        if (c === 0x0a) scan.line++;
         if (this.#itemIsScalar) this.#endItem(chunk, i - 1);
         continue;
       }
@@ -105,119 +107,70 @@ export class JsonListSplitter {
         }
         this.state = 'object';
       }
-      if (this.#inItems && this.#depth === 2 && this.#itemStart === -1 && c !== 0x2c && c !== 0x5d) {
+      if (this.#inItems && scan.depth === 2 && this.#itemStart === -1 && c !== 0x2c && c !== 0x5d) {
         this.#itemStart = i;
-        this.#itemLine = this.line;
+        this.#itemLine = scan.line;
         this.#itemIsScalar = c !== 0x7b && c !== 0x5b && c !== QUOTE;
         if (this.#itemIsScalar) continue;
       }
       switch (c) {
         case QUOTE:
-          this.#inString = true;
-          if (this.#depth === 1 && this.#expectKey) {
+          scan.inString = true;
+          if (scan.depth === 1 && this.#expectKey) {
             this.#key = [];
             keyFrom = i + 1;
           }
           break;
         case 0x7b: // {
         case 0x5b: // [
-          if (this.#depth === 1 && c === 0x5b && this.#lastKeyIsItems && !this.#itemsSeen) {
+          if (scan.depth === 1 && c === 0x5b && this.#lastKeyIsItems && !this.#itemsSeen) {
             this.#itemsSeen = true;
             this.#inItems = true;
             this.#skeleton.push(chunk.slice(skeletonFrom, i + 1));
             skeletonFrom = -1;
           }
-          this.#depth++;
-          if (this.#depth === 1) this.#expectKey = true;
+          scan.depth++;
+          if (scan.depth === 1) this.#expectKey = true;
           break;
         case 0x7d: // }
         case 0x5d: // ]
           if (this.#itemIsScalar) this.#endItem(chunk, i - 1);
-          this.#depth--;
-          if (this.#inItems && this.#depth === 2 && this.#itemStart !== -1) this.#endItem(chunk, i);
-          else if (this.#inItems && this.#depth === 1) {
+          scan.depth--;
+          if (this.#inItems && scan.depth === 2 && this.#itemStart !== -1) this.#endItem(chunk, i);
+          else if (this.#inItems && scan.depth === 1) {
             this.#inItems = false;
             skeletonFrom = i;
-          } else if (this.#depth === 0) {
+          } else if (scan.depth === 0) {
             this.state = 'done';
             this.#skeleton.push(chunk.slice(skeletonFrom, i + 1));
             return this.#checkTrailing(chunk, i + 1);
-          } else if (this.#depth < 0) {
+          } else if (scan.depth < 0) {
             return this.#fail('unbalanced closing bracket');
           }
           break;
         case 0x2c: // ,
           if (this.#itemIsScalar) this.#endItem(chunk, i - 1);
-          if (this.#depth === 1) this.#expectKey = true;
+          if (scan.depth === 1) this.#expectKey = true;
           break;
         case 0x3a: // :
-          if (this.#depth === 1) this.#expectKey = false;
+          if (scan.depth === 1) this.#expectKey = false;
           break;
       }
     }
     if (skeletonFrom >= 0 && skeletonFrom < n) this.#skeleton.push(chunk.slice(skeletonFrom, n));
     if (this.#itemStart !== -1 && this.#itemStart < n) this.#itemPieces.push(chunk.slice(this.#itemStart, n));
-    if (this.#key && this.#inString) this.#key.push(...chunk.subarray(keyFrom, Math.min(n, keyFrom + ITEMS.length + 1)));
-  }
-
-  /**
-   * The index of the quote that closes the string `from` is in, stepping over
-   * escapes (\" and \\); the chunk's length if the string goes on past it
-   * (with `#pendingEscape` set when the chunk ends in a backslash).
-   */
-  #closingQuote(chunk: Uint8Array, from: number): number {
-    const n = chunk.length;
-    let i = from;
-    for (;;) {
-      if (this.#nextBackslash !== -1 && this.#nextBackslash < i) this.#nextBackslash = chunk.indexOf(BACKSLASH, i);
-      const quote = chunk.indexOf(QUOTE, i);
-      if (this.#nextBackslash !== -1 && (quote === -1 || this.#nextBackslash < quote)) {
-        i = this.#nextBackslash + 2;
-        if (i > n) this.#pendingEscape = true;
-        if (i >= n) return n;
-        continue;
-      }
-      return quote === -1 ? n : quote;
-    }
-  }
-
-  /**
-   * The hot loop: inside an item (depth 3 and more) only strings, brackets and
-   * newlines matter. Returns at the bracket that closes back to depth 2 (left
-   * for push() to handle), or at the end of the chunk.
-   */
-  #skipNested(chunk: Uint8Array, from: number): number {
-    const n = chunk.length;
-    let depth = this.#depth;
-    let line = this.line;
-    let i = from;
-    for (; i < n; i++) {
-      const c = chunk[i];
-      if (c === QUOTE) {
-        i = this.#closingQuote(chunk, i + 1);
-        if (i >= n) {
-          this.#inString = true;
-          break;
-        }
-      } else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
-        if (depth === 3) break;
-        depth--;
-      } else if (c === 0x0a) line++;
-    }
-    this.#depth = depth;
-    this.line = line;
-    return i;
+    if (this.#key && scan.inString) this.#key.push(...chunk.subarray(keyFrom, Math.min(n, keyFrom + ITEMS.length + 1)));
   }
 
   end(): SplitEnd {
+    const scan = this.#bytes;
     if (this.state === 'object') {
       const inItem = this.#itemStart !== -1;
       this.#problem ??= {
-        line: inItem ? this.#itemLine : this.line,
+        line: inItem ? this.#itemLine : scan.line,
         message: inItem
-          ? `file ends on line ${this.line} inside items[${this.#items}], which starts here (truncated?); the ${this.#items} items before it were read`
-          : `file ends on line ${this.line} before the JSON document is closed (truncated?); ${this.#items} items were read`,
+          ? `file ends on line ${scan.line} inside items[${this.#items}], which starts here (truncated?); the ${this.#items} items before it were read`
+          : `file ends on line ${scan.line} before the JSON document is closed (truncated?); ${this.#items} items were read`,
       };
     }
     const end: SplitEnd = { state: this.state, items: this.#items };
@@ -240,32 +193,17 @@ export class JsonListSplitter {
   }
 
   #checkTrailing(chunk: Uint8Array, from: number): void {
+    const scan = this.#bytes;
     for (let k = from; k < chunk.length; k++) {
       const c = chunk[k];
-      if (c === 0x0a) this.line++;
+      if (c === 0x0a) scan.line++;
       else if (c !== 0x20 && c !== 0x0d && c !== 0x09) return this.#fail('unexpected content after the end of the JSON document');
     }
   }
 
   #fail(message: string): void {
+    const scan = this.#bytes;
     this.state = 'failed';
-    this.#problem = { line: this.line, message };
+    this.#problem = { line: scan.line, message };
   }
-}
-
-function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-function concat(pieces: Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of pieces) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

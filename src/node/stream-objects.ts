@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { createReadStream } from 'node:fs';
 import { diagnostic } from '../diagnostics.js';
-import { itemKindOfList, kindHintedByFileName } from '../snapshot/read-objects.js';
+import { itemKindOfList, kindHintedByFileName, objectFileVerdict, takesHintedKind } from '../snapshot/read-objects.js';
 import type { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
 import { JsonListSplitter } from './json-list-splitter.js';
 
@@ -19,6 +19,22 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
   let listKind: string | undefined;
   let listKindKnown = false;
   const withoutKind: Array<{ value: unknown; index: number }> = [];
+  const hinted = kindHintedByFileName(file);
+  const kinds = new Set<string>();
+  let offered = 0;
+  let read = 0;
+  let untypedByHint = 0;
+  // As readObjects does for a file read whole: untyped items of an untyped List take the kind the file's name says.
+  const add = (value: unknown, index: number | undefined, listKind: string | undefined) => {
+    offered++;
+    const byHint = listKind === undefined && hinted !== undefined && takesHintedKind(value);
+    const kind = byHint ? hinted : listKind;
+    if (builder.addObject(value, { file, ...(kind === undefined ? {} : { listKind: kind }), ...(index === undefined ? {} : { index }) })) {
+      read++;
+      if (byHint) untypedByHint++;
+      kinds.add(kindOf(value) ?? (byHint ? hinted : listKind) ?? '');
+    }
+  };
   let invalidUtf8 = false;
   const splitter = new JsonListSplitter((bytes, index, line) => {
     let text: string;
@@ -44,7 +60,7 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
       listKindKnown = true;
     }
     if (kindOf(value) === undefined && listKind === undefined) withoutKind.push({ value, index });
-    else builder.addObject(value, { file, listKind, index });
+    else add(value, index, listKind);
   });
 
   const transcode = transcoder();
@@ -68,13 +84,18 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
   }
   const doc = skeleton !== null && typeof skeleton === 'object' && !Array.isArray(skeleton) ? (skeleton as Record<string, unknown>) : undefined;
   const finalListKind = itemKindOfList(kindOf(doc));
-  for (const { value, index } of withoutKind) builder.addObject(value, { file, listKind: finalListKind, index });
-  if (finalListKind) builder.addCapturedKind(finalListKind);
-  // As when read whole: a readable `pods.json` shows pods were captured, even if it lists none.
-  const hinted = kindHintedByFileName(file);
-  if (hinted && (doc || end.items > 0)) builder.addCapturedKind(hinted);
+  for (const { value, index } of withoutKind) add(value, index, finalListKind);
+  // As when read whole: an empty List shows its kind was captured (a typed one says which, else the file's name).
+  const emptyKind = end.items === 0 && doc && Array.isArray(doc.items) ? (finalListKind ?? hinted) : undefined;
+  if (emptyKind) {
+    builder.addCapturedKind(emptyKind);
+    kinds.add(emptyKind);
+  }
   // Not a List after all (one huge object): it went into the skeleton whole.
-  if (doc && end.items === 0 && !Array.isArray(doc.items)) builder.addObject(doc, { file });
+  if (doc && end.items === 0 && !Array.isArray(doc.items)) add(doc, undefined, undefined);
+  const verdict = objectFileVerdict(file, { offered, read, untypedByHint, capturedKinds: kinds, parseFailed: !doc && end.items === 0 });
+  builder.addDiagnostics(...verdict.diagnostics);
+  if (verdict.unreadableKind) builder.addUnreadableKind(verdict.unreadableKind, file);
   return true;
 }
 

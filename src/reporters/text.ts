@@ -37,7 +37,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   if (report.findings.length === 0) lines.push('', 'No findings.');
   if (report.notEvaluated.length > 0) {
     lines.push('', paint('bold', `NOT EVALUATED (${report.notEvaluated.length})`));
-    for (const n of report.notEvaluated) lines.push(formatNotEvaluated(n));
+    for (const n of report.notEvaluated) lines.push(...formatNotEvaluated(n));
   }
   const shown = report.diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) {
@@ -73,9 +73,18 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
   return out;
 }
 
-function formatNotEvaluated(n: NotEvaluated): string {
-  const who = n.subjects.length === 0 ? '' : ` for ${n.subjects.length} ${n.subjects.length === 1 ? 'subject' : 'subjects'} (${n.subjects.slice(0, 3).map((s) => s.name).join(', ')}${n.subjects.length > 3 ? ', …' : ''})`;
-  return `  - ${n.ruleId}${who}: capture ${n.capture}`;
+function formatNotEvaluated(n: NotEvaluated): string[] {
+  return [
+    `  - ${n.ruleId}:`,
+    ...n.missing.map((m) => {
+      const who =
+        m.subjects.length === 0
+          ? ''
+          : ` for ${m.subjects.length} ${m.subjects.length === 1 ? 'subject' : 'subjects'} (${m.subjects.slice(0, 3).map((s) => s.name).join(', ')}${m.subjects.length > 3 ? ', …' : ''})`;
+      const checks = m.checks ? ` [checks ${m.checks.join(', ')}]` : '';
+      return `      capture ${m.capture}${who}${checks}`;
+    }),
+  ];
 }
 
 function formatDiagnostic(d: Diagnostic, paint: Paint): string {

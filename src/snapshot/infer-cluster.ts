@@ -18,7 +18,7 @@ export function inferCluster(manifest: Manifest['cluster'], snapshot: Omit<Snaps
   const info: ClusterInfo = {};
   const provider = m.provider ? fromManifest(m.provider) : inferProvider(snapshot.nodes, snapshot.namespaces.map((n) => n.name));
   if (provider) info.provider = provider;
-  const cni = m.cni ? fromManifest(m.cni) : inferCni(snapshot.workloads, snapshot.pods, snapshot.configMaps);
+  const cni = m.cni ? fromManifest(m.cni) : inferCni(snapshot.workloads, snapshot.pods, snapshot.configMaps, snapshot.nodes);
   if (cni) info.cni = cni;
   const version = m.kubernetesVersion ? fromManifest(m.kubernetesVersion) : inferKubernetesVersion(snapshot.nodes);
   if (version) info.kubernetesVersion = version;
@@ -69,20 +69,45 @@ const cniByName: Array<[RegExp, Cni]> = [
   [/^terway/, 'terway'],
   [/flannel/, 'flannel'],
   [/^calico-node$/, 'calico'],
-  [/^cilium$/, 'cilium'],
+  [/^cilium$|^anetd$/, 'cilium'],
   [/^weave-net$/, 'weave'],
+  // CNIs no rule of the documents is about: knowing them still tells Flannel/Terway rules they do not apply.
+  [/^aws-node$|^azure-cns$|^azure-cni|^kube-router$|^antrea-agent$|^kindnet$|^kube-ovn-cni$|^ovnkube-node$/, 'other'],
 ];
 
-function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: ConfigMapObject[]): ClusterInfo['cni'] {
-  const daemonSets = workloads.filter((w) => w.kind === 'DaemonSet' && w.namespace === 'kube-system');
+/**
+ * The CNI, from its DaemonSet (or the pods it owns) in any namespace — upstream Flannel ≥ 0.20 runs in
+ * `kube-flannel`, the Calico operator installs into `calico-system` — kube-system first; then from its
+ * ConfigMaps; last from the annotations Flannel writes on every node it runs on, which is all that shows
+ * k3s' embedded Flannel (no DaemonSet, no pod).
+ */
+function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: ConfigMapObject[], nodes: NodeObject[]): ClusterInfo['cni'] {
+  const kubeSystemFirst = <T extends { namespace?: string | undefined }>(list: T[]) =>
+    [...list.filter((x) => x.namespace === 'kube-system'), ...list.filter((x) => x.namespace !== 'kube-system')];
+  const daemonSets = kubeSystemFirst(workloads.filter((w) => w.kind === 'DaemonSet'));
+  const daemonSetPods = kubeSystemFirst(pods.filter((p) => p.ownerKind === 'DaemonSet'));
   for (const [pattern, cni] of cniByName) {
     const ds = daemonSets.find((d) => pattern.test(d.name));
-    if (ds) return { value: cni, from: `DaemonSet kube-system/${ds.name}`, source: ds.source };
-    const pod = pods.find((p) => p.namespace === 'kube-system' && p.ownerKind === 'DaemonSet' && pattern.test(p.ownerName ?? ''));
+    if (ds) return { value: cni, from: `DaemonSet ${ds.namespace}/${ds.name}`, source: ds.source };
+    const pod = daemonSetPods.find((p) => pattern.test(p.ownerName ?? ''));
     if (pod) return { value: cni, from: `pod ${pod.namespace}/${pod.name} of DaemonSet ${pod.ownerName}`, source: pod.source };
   }
-  const cm = configMaps.find((c) => c.namespace === 'kube-system' && (c.name === 'eni-config' || c.name === 'kube-flannel-cfg'));
-  if (cm) return { value: cm.name === 'eni-config' ? 'terway' : 'flannel', from: `ConfigMap kube-system/${cm.name}`, source: cm.source };
+  const cm = kubeSystemFirst(configMaps).find((c) => c.name === 'eni-config' || c.name === 'kube-flannel-cfg');
+  if (cm) return { value: cm.name === 'eni-config' ? 'terway' : 'flannel', from: `ConfigMap ${cm.namespace}/${cm.name}`, source: cm.source };
+  // AKS labels every node with its network plugin (azure, kubenet, none) and eBPF dataplane.
+  const aks = nodes.find((n) => n.labels['kubernetes.azure.com/network-plugin'] !== undefined);
+  if (aks) {
+    const cilium = aks.labels['kubernetes.azure.com/ebpf-dataplane'] === 'cilium';
+    const plugin = aks.labels['kubernetes.azure.com/network-plugin'];
+    if (cilium || plugin === 'azure' || plugin === 'kubenet') {
+      return { value: cilium ? 'cilium' : 'other', from: `label kubernetes.azure.com/${cilium ? 'ebpf-dataplane' : 'network-plugin'} on node ${aks.name}`, source: aks.source };
+    }
+  }
+  const annotated = nodes.find((n) => 'flannel.alpha.coreos.com/backend-type' in n.annotations);
+  if (annotated) {
+    const k3s = /\+k3s\d*$/.test(annotated.kubeletVersion ?? '') ? ' (k3s embedded flannel)' : '';
+    return { value: 'flannel', from: `annotation flannel.alpha.coreos.com/backend-type on node ${annotated.name}${k3s}`, source: annotated.source };
+  }
   return undefined;
 }
 

@@ -93,6 +93,10 @@ export const ServiceObject = z.object({
   ipFamilyPolicy: z.string().optional(),
   ports: z.array(ServicePort),
   externalTrafficPolicy: z.string().optional(),
+  /** `Local`: each node forwards the ClusterIP only to endpoints on that node. */
+  internalTrafficPolicy: z.string().optional(),
+  /** `PreferClose` (1.30+): like topology hints, a node may forward to a subset of the endpoints. */
+  trafficDistribution: z.string().optional(),
   loadBalancerIP: z.string().optional(),
   externalIPs: z.array(z.string()),
   loadBalancerIngress: z.array(z.string()),

@@ -7,6 +7,8 @@ export interface ReadObjects {
   objects: Reduced[];
   /** Kinds the file shows were captured, even when it lists none (`kind: PodList`, `pods.json`). */
   capturedKinds: Set<string>;
+  /** The kind the file's name promised when nothing of it could be read. */
+  unreadableKind?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -41,10 +43,14 @@ const kindsByFileName: Record<string, string> = {
   namespaces: 'Namespace',
 };
 
-/** The kind a file's name says it holds (`pods.json` → `Pod`), if any. */
+/**
+ * The kind a file's name says it holds (`pods.json` → `Pod`), or its folder's when the name is a
+ * namespace (`cluster-resources/pods/default.json`, as support bundles lay them out), if any.
+ */
 export function kindHintedByFileName(file: string): string | undefined {
-  const stem = (file.split('/').at(-1) ?? '').replace(/\.(json|ya?ml)$/i, '').toLowerCase();
-  return kindsByFileName[stem];
+  const parts = file.split('/');
+  const stem = (parts.at(-1) ?? '').replace(/\.(json|ya?ml)$/i, '').toLowerCase();
+  return kindsByFileName[stem] ?? (parts.length > 1 ? kindsByFileName[(parts.at(-2) ?? '').toLowerCase()] : undefined);
 }
 
 /** `PodList` → `Pod`; the untyped `List` kubectl prints names no kind. */
@@ -69,35 +75,93 @@ export function readObject(value: unknown, origin: ObjectOrigin): { object: Redu
   return { object: reduceObject(raw, source) };
 }
 
-/** Reads a JSON or YAML file of Kubernetes objects: one object, a `List`, or several YAML documents. */
+/**
+ * Reads a JSON or YAML file of Kubernetes objects: one object, a `List`, a bare JSON array of objects
+ * (support bundles write those), or several YAML documents. A kind counts as captured only when
+ * objects of it were read, or the file holds an empty List of it — never merely because of the
+ * file's name: a `pods.json` none of whose objects could be read is an error diagnostic, and the
+ * rules that need pods are then not evaluated.
+ */
 export function readObjects(file: string, text: string): ReadObjects {
   const result: ReadObjects = { objects: [], capturedKinds: new Set(), diagnostics: [] };
   const documents = documentsOf(file, text, result.diagnostics);
-  // `pods.json` holding an empty List still shows pods were captured; an unreadable one does not.
   const hinted = kindHintedByFileName(file);
-  if (hinted && documents.length > 0) result.capturedKinds.add(hinted);
+  let offered = 0;
+  let untypedByHint = 0;
   const add = (value: unknown, origin: ObjectOrigin) => {
-    const read = readObject(value, origin);
+    offered++;
+    const typed = typeof rec(value).kind === 'string' && rec(value).kind !== '';
+    // Items of an untyped List or array often carry no kind (client-go drops TypeMeta from list
+    // items); a name that says the kind (`pods.json`) fills it in, as a typed List's kind does.
+    const named = str(rec(rec(value).metadata).name) !== undefined;
+    const read = readObject(value, typed || origin.listKind || !hinted || !named ? origin : { ...origin, listKind: hinted });
     if ('diagnostic' in read) return void result.diagnostics.push(read.diagnostic);
+    if (!typed && !origin.listKind) untypedByHint++;
     result.capturedKinds.add(read.object.kind);
     result.objects.push(read.object);
   };
 
   for (const { value, line } of documents) {
     if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0 && hinted) result.capturedKinds.add(hinted);
+      value.forEach((item, index) => add(item, { file, index, line }));
+      continue;
+    }
     const doc = rec(value);
     const kind = str(doc.kind);
     if (Array.isArray(doc.items)) {
       const listKind = itemKindOfList(kind);
-      if (listKind) result.capturedKinds.add(listKind);
+      if (doc.items.length === 0 && (listKind ?? hinted)) result.capturedKinds.add((listKind ?? hinted)!);
       doc.items.forEach((item, index) => add(item, { file, listKind, index, line }));
     } else if (kind) {
       add(doc, { file, line });
     } else {
+      offered++;
       result.diagnostics.push(diagnostic('warning', 'not-an-object', 'document has no `kind`; skipped', { file, line }));
     }
   }
+  const parseFailed = documents.length === 0 && result.diagnostics.some((d) => d.severity === 'error');
+  const verdict = objectFileVerdict(file, { offered, read: result.objects.length, untypedByHint, capturedKinds: result.capturedKinds, parseFailed });
+  result.diagnostics.push(...verdict.diagnostics);
+  if (verdict.unreadableKind) result.unreadableKind = verdict.unreadableKind;
   return result;
+}
+
+export interface ObjectFileCounts {
+  /** Documents or List items the file offered as objects. */
+  offered: number;
+  /** How many of them were read. */
+  read: number;
+  /** How many were read by the kind the file's name says (they carried none). */
+  untypedByHint: number;
+  capturedKinds: ReadonlySet<string>;
+  /** The file could not be parsed at all. */
+  parseFailed: boolean;
+}
+
+/**
+ * What a whole file of objects amounts to, the same whether it was read whole or streamed: the
+ * diagnostics about it as a whole, and the kind its name promised when nothing of it could be read.
+ */
+export function objectFileVerdict(file: string, counts: ObjectFileCounts): { diagnostics: Diagnostic[]; unreadableKind?: string } {
+  const hinted = kindHintedByFileName(file);
+  const diagnostics: Diagnostic[] = [];
+  if (counts.untypedByHint > 0) {
+    diagnostics.push(diagnostic('info', 'kind-from-file-name', `${counts.untypedByHint} object(s) without \`kind\` read as ${hinted} (the file name says so)`, { file }));
+  }
+  if (counts.offered > 0 && counts.read === 0) {
+    const what = `none of the ${counts.offered} document(s) or item(s) could be read as Kubernetes objects`;
+    diagnostics.push(diagnostic('error', 'no-objects-read', `${what}${hinted ? `; ${hinted} objects count as not captured` : ''}`, { file }));
+  }
+  const unreadable = hinted && counts.capturedKinds.size === 0 && (counts.parseFailed || counts.offered > 0);
+  return unreadable ? { diagnostics, unreadableKind: hinted } : { diagnostics };
+}
+
+/** Whether a List item without `kind` may take the kind its file's name says: only a named object. */
+export function takesHintedKind(value: unknown): boolean {
+  const raw = rec(value);
+  return !(typeof raw.kind === 'string' && raw.kind !== '') && str(rec(raw.metadata).name) !== undefined;
 }
 
 /**

@@ -123,6 +123,8 @@ function service(raw: Raw, source: Source): ServiceObject {
       }),
     ),
     externalTrafficPolicy: str(spec.externalTrafficPolicy),
+    internalTrafficPolicy: str(spec.internalTrafficPolicy),
+    trafficDistribution: str(spec.trafficDistribution),
     loadBalancerIP: str(spec.loadBalancerIP),
     externalIPs: strings(spec.externalIPs),
     loadBalancerIngress: arr(rec(rec(raw.status).loadBalancer).ingress).map((i) => str(i.ip) ?? str(i.hostname) ?? ''),

@@ -94,6 +94,8 @@ export const Snapshot = z.object({
   cloud: z.record(z.string(), TextFile),
   /** Which kinds of object the capture included at all (even if it listed none). */
   captured: z.array(z.string()),
+  /** Kinds whose files were there but unreadable (kind → snapshot-relative files), when no other file supplied them. */
+  unreadable: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -116,5 +118,6 @@ export function emptySnapshot(): Snapshot {
     clusterOutputs: {},
     cloud: {},
     captured: [],
+    unreadable: {},
   };
 }

@@ -20,6 +20,7 @@ export class SnapshotBuilder {
   readonly #snapshot = emptySnapshot();
   readonly #diagnostics: Diagnostic[] = [];
   readonly #captured = new Set<string>();
+  readonly #unreadable = new Map<string, string[]>();
   #manifest: Manifest = {};
 
   /** Adds one file of any role (objects, node output, manifest …), classified by its path. */
@@ -50,6 +51,7 @@ export class SnapshotBuilder {
         const read = readObjects(path, text);
         this.#diagnostics.push(...read.diagnostics);
         for (const kind of read.capturedKinds) this.#captured.add(kind);
+        if (read.unreadableKind) this.addUnreadableKind(read.unreadableKind, path);
         for (const object of read.objects) addReduced(snapshot, object);
         break;
       }
@@ -86,17 +88,28 @@ export class SnapshotBuilder {
    * Adds one already-parsed Kubernetes object (an item of a List, or a whole
    * document), reducing it at once; the raw value can be dropped afterwards.
    */
-  addObject(raw: unknown, origin: ObjectOrigin): void {
+  addObject(raw: unknown, origin: ObjectOrigin): boolean {
     const file = normalizePath(origin.file);
     let read: ReturnType<typeof readObject>;
     try {
       read = readObject(raw, { ...origin, file });
     } catch (error) {
-      return void this.#diagnostics.push(diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }));
+      this.#diagnostics.push(diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }));
+      return false;
     }
-    if ('diagnostic' in read) return void this.#diagnostics.push(read.diagnostic);
+    if ('diagnostic' in read) {
+      this.#diagnostics.push(read.diagnostic);
+      return false;
+    }
     this.#captured.add(read.object.kind);
     addReduced(this.#snapshot, read.object);
+    return true;
+  }
+
+  /** Records that a file's name promised a kind none of its content supplied (an unreadable `pods.json`). */
+  addUnreadableKind(kind: string, file: string): void {
+    const path = normalizePath(file);
+    this.#unreadable.set(kind, [...(this.#unreadable.get(kind) ?? []), path]);
   }
 
   /** Records that a kind was captured even if no object of it is added (`pods.json`, an empty `PodList`). */
@@ -115,6 +128,7 @@ export class SnapshotBuilder {
     if (manifest.name !== undefined) snapshot.name = manifest.name;
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
+    snapshot.unreadable = Object.fromEntries([...this.#unreadable].filter(([kind]) => !this.#captured.has(kind)).sort(([a], [b]) => a.localeCompare(b)));
     try {
       snapshot.cluster = inferCluster(manifest.cluster, snapshot);
     } catch (error) {

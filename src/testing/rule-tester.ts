@@ -36,6 +36,8 @@ export interface NotEvaluatedCase extends ValidCase {
   capture: string | RegExp;
   /** Subjects that must be listed as not evaluated (all when omitted: the whole rule). */
   subjects?: string[];
+  /** Message ids of the checks that must be listed as not evaluated (when only some checks lacked data). */
+  checks?: string[];
   /** Findings on the subjects that could be evaluated (none when omitted). */
   findings?: ExpectedFinding[];
 }
@@ -107,7 +109,7 @@ export class RuleTester {
           if (own.length > 0) fail(`expected no finding, got ${own.length}:\n${own.map(describeFinding).join('\n')}`);
           const status = r.rules.find((s) => s.ruleId === ruleId)?.status;
           if (status !== 'evaluated' && status !== 'not-applicable') {
-            fail(`expected the rule to be evaluated, but it was ${status}: ${r.notEvaluated.filter((n) => n.ruleId === ruleId).map((n) => n.capture).join('; ')}`);
+            fail(`expected the rule to be evaluated, but it was ${status}: ${r.notEvaluated.filter((n) => n.ruleId === ruleId).flatMap((n) => n.missing.map((m) => m.capture)).join('; ')}`);
           }
         });
       }
@@ -127,9 +129,12 @@ export class RuleTester {
       for (const c of tests.notEvaluated ?? []) {
         this.#it(`not evaluated: ${label(c)}`, async () => {
           const r = await report(c);
-          const entries = r.notEvaluated.filter((n) => n.ruleId === ruleId);
+          const entries = r.notEvaluated.filter((n) => n.ruleId === ruleId).flatMap((n) => n.missing);
           const match = entries.find((n) => (typeof c.capture === 'string' ? n.capture.includes(c.capture) : c.capture.test(n.capture)));
           if (!match) fail(`expected "not evaluated" with capture ${String(c.capture)}, got: ${entries.map((n) => n.capture).join('; ') || 'none'}`);
+          if (c.checks && JSON.stringify([...(match.checks ?? [])].sort()) !== JSON.stringify([...c.checks].sort())) {
+            fail(`expected the checks [${c.checks.join(', ')}] not evaluated, got ${match.checks ? `[${match.checks.join(', ')}]` : 'every check'}`);
+          }
           const names = match.subjects.map((s) => s.name).sort();
           const want = [...(c.subjects ?? [])].sort();
           if (JSON.stringify(names) !== JSON.stringify(want)) fail(`expected not-evaluated subjects [${want.join(', ')}], got [${names.join(', ')}]`);

@@ -38,7 +38,7 @@ describe('kube-netdoctor analyze', () => {
   it('groups text output by severity; colour only on a TTY without NO_COLOR', async () => {
     const plain = await run(['analyze', example]);
     const headings = [...plain.stdout.matchAll(/^(CRITICAL|ERROR|WARNING|INFO|NOT EVALUATED|INPUT PROBLEMS) \((\d+)\)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['ERROR', 'WARNING', 'NOT EVALUATED']);
+    expect(headings).toEqual(['ERROR', 'WARNING', 'INFO', 'NOT EVALUATED']);
     const report = JSON.parse((await run(['analyze', example, '--format', 'json'])).stdout);
     expect(plain.stdout).toContain(`ERROR (${report.summary.findings.error})`);
     expect(plain.stdout).toContain(`WARNING (${report.summary.findings.warning})`);

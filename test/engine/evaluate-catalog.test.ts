@@ -42,7 +42,11 @@ describe('evaluateCatalog', () => {
       ['dropping', 'b'],
     ]);
     expect(report.notEvaluated).toEqual([
-      expect.objectContaining({ ruleId: 'ack-two-checks', capture: 'nodes/<node>/dmesg (dmesg -T on each node)', subjects: [{ kind: 'Node', name: 'a', node: 'a' }] }),
+      {
+        ruleId: 'ack-two-checks',
+        title: 'Two independent checks',
+        missing: [{ reason: 'missing-data', capture: 'nodes/<node>/dmesg (dmesg -T on each node)', subjects: [{ kind: 'Node', name: 'a', node: 'a' }] }],
+      },
     ]);
     expect(report.rules).toEqual([{ ruleId: 'ack-two-checks', status: 'partial', subjects: 2, findings: 3 }]);
   });
@@ -50,7 +54,107 @@ describe('evaluateCatalog', () => {
   it('reports a rule whose required data is absent as not evaluated, with what to capture', async () => {
     const report = await analyze(buildSnapshot([]).snapshot, { rules: [rule] });
     expect(report.findings).toEqual([]);
-    expect(report.notEvaluated).toEqual([expect.objectContaining({ ruleId: 'ack-two-checks', reason: 'missing-data', capture: 'kubectl get nodes -o json > nodes.json', subjects: [] })]);
+    expect(report.notEvaluated).toEqual([
+      { ruleId: 'ack-two-checks', title: 'Two independent checks', missing: [{ reason: 'missing-data', capture: 'kubectl get nodes -o json > nodes.json', subjects: [] }] },
+    ]);
     expect(report.rules[0]?.status).toBe('not-evaluated');
+  });
+
+  const perCheck = parseRuleFile({
+    file: 'rules/ack/ack-per-check.yaml',
+    text: `id: ack-per-check
+title: Per-check data
+severity: warning
+subject: Node
+spec: [ack-conntrack-full]
+source: { doc: ack, section: 如何提升Linux连接跟踪Conntrack数量限制? }
+needs: [nodes]
+messages:
+  annotations: "{{subject}} lacks annotations"
+  withPods: "{{subject}} and pods"
+checks:
+  - messageId: annotations
+    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
+  - messageId: withPods
+    needs: [pods, services]
+    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
+remediation: n/a
+`,
+  });
+
+  it('runs a check whose data is present and lists a sibling whose data is missing, naming the check', async () => {
+    const { snapshot } = buildSnapshot([{ path: 'nodes.json', text: JSON.stringify({ kind: 'List', apiVersion: 'v1', items: [node('a')] }) }]);
+    const report = await analyze(snapshot, { rules: [perCheck] });
+    expect(report.findings.map((f) => [f.messageId, f.subject.name])).toEqual([['annotations', 'a']]);
+    expect(report.notEvaluated).toEqual([
+      {
+        ruleId: 'ack-per-check',
+        title: 'Per-check data',
+        missing: [
+          { reason: 'missing-data', capture: 'kubectl get pods -A -o json > pods.json', checks: ['withPods'], subjects: [] },
+          { reason: 'missing-data', capture: 'kubectl get services -A -o json > services.json', checks: ['withPods'], subjects: [] },
+        ],
+      },
+    ]);
+    expect(report.rules).toEqual([{ ruleId: 'ack-per-check', status: 'partial', subjects: 1, findings: 1 }]);
+  });
+
+  it('lists every missing capture of a rule in one entry when no check can run', async () => {
+    const report = await analyze(buildSnapshot([]).snapshot, { rules: [perCheck] });
+    expect(report.notEvaluated).toHaveLength(1);
+    expect(report.notEvaluated[0]!.missing.map((m) => [m.capture, m.checks])).toEqual([
+      ['kubectl get nodes -o json > nodes.json', undefined],
+      ['kubectl get pods -A -o json > pods.json', ['withPods']],
+      ['kubectl get services -A -o json > services.json', ['withPods']],
+    ]);
+    expect(report.rules[0]?.status).toBe('not-evaluated');
+  });
+
+  it('rejects a check need that is unknown or already needed by the rule', () => {
+    expect(() =>
+      parseRuleFile({ file: 'rules/ack/ack-per-check.yaml', text: perCheckText().replace('needs: [pods, services]', 'needs: [nodes, podz]') }),
+    ).toThrow(/checks\.1\.needs\.0.*already in the rule's needs[\s\S]*checks\.1\.needs\.1.*unknown requirement "podz"/);
+  });
+});
+
+function perCheckText(): string {
+  return `id: ack-per-check
+title: Per-check data
+severity: warning
+subject: Node
+spec: [ack-conntrack-full]
+source: { doc: ack, section: 如何提升Linux连接跟踪Conntrack数量限制? }
+needs: [nodes]
+messages:
+  annotations: "{{subject}} lacks annotations"
+  withPods: "{{subject}} and pods"
+checks:
+  - messageId: annotations
+    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
+  - messageId: withPods
+    needs: [pods, services]
+    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
+remediation: n/a
+`;
+}
+
+describe('applicability: provider before CNI', () => {
+  it('treats ACK rules as not applicable on another provider, even with Terway-looking names, and asks nothing of them', async () => {
+    const { snapshot } = buildSnapshot([
+      {
+        path: 'nodes.json',
+        text: JSON.stringify({
+          kind: 'List',
+          items: [{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'aks-nodepool1-12345678-vmss000000', labels: { 'kubernetes.azure.com/cluster': 'MC_rg_aks_westeurope' } }, spec: { providerID: 'azure:///subscriptions/0000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-12345678-vmss/virtualMachines/0' } }],
+        }),
+      },
+      { path: 'daemonsets.json', text: JSON.stringify({ kind: 'List', items: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'terway-eniip', namespace: 'kube-system' } }] }) },
+    ]);
+    expect(snapshot.cluster.provider?.value).toBe('aks');
+    expect(snapshot.cluster.cni?.value).toBe('terway');
+    const report = await analyze(snapshot);
+    const ackOnly = report.rules.filter((r) => r.ruleId.startsWith('ack-') && r.status === 'not-applicable').map((r) => r.ruleId);
+    expect(ackOnly).toContain('ack-terway-vswitch-exhausted');
+    expect(report.notEvaluated.filter((n) => ackOnly.includes(n.ruleId))).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ describe('terway-eni-config', () => {
       disableNetworkPolicy: false,
       eipKeysPresent: [],
       eipPoolEnabled: false,
+      eipKeysEnabled: [],
       vswitchSelectionPolicy: 'ordered',
       keys: ['10-terway.conf', 'disable_network_policy', 'eni_conf', 'in_cluster_loadbalance'],
       eniConfKeys: [

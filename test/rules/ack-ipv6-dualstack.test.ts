@@ -6,7 +6,7 @@ const dualStackFrom = 'Service default/web clusterIPs 172.21.3.20, fd00:10:96::3
 
 ruleTester.run(id, {
   // An IPv4-only cluster (kube-proxy-worker still says IPv6DualStack: true, as ACK writes it) and a complete dual-stack one.
-  valid: [fixture(id, 'silent-ipv4-only-cluster'), fixture(id, 'silent-dual-stack-complete')],
+  valid: [fixture(id, 'silent-ipv4-only-cluster'), fixture(id, 'silent-dual-stack-complete') /* holds default/kubernetes, always single-stack */],
   invalid: [
     {
       snapshot: fixture(id, 'fires-ipv4-only-gaps'),

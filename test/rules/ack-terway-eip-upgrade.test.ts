@@ -4,7 +4,9 @@ const id = 'ack-terway-eip-upgrade';
 const cluster = { kind: 'Cluster', name: 'ack-hz-prod' };
 
 ruleTester.run(id, {
-  valid: [fixture(id, 'silent-eip-migrated')],
+  // silent-eip-pool-disabled: eni_conf keeps enable_eip_pool/allow_eip_rob set to "false", as the migration to
+  // ack-extend-network-controller leaves it.
+  valid: [fixture(id, 'silent-eip-migrated'), fixture(id, 'silent-eip-pool-disabled')],
   invalid: [
     {
       snapshot: fixture(id, 'fires-upgrade-failed'),

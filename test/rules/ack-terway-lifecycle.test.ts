@@ -5,7 +5,11 @@ const node = { kind: 'Node', name: 'cn-hangzhou.192.168.0.101' };
 const waiting = { waitingCount: 2, waitingPods: 'default/web-7d4b9c8f6d-q9w3e, default/api-6c9f8d7b5-z8x7c' };
 
 ruleTester.run(id, {
-  valid: [fixture(id, 'silent-terway-ready')],
+  valid: [
+    fixture(id, 'silent-terway-ready'),
+    // Pending on an image pull or init containers: the network is already set up, whatever Terway's state
+    fixture(id, 'silent-pending-on-image-pull'),
+  ],
   invalid: [
     {
       snapshot: fixture(id, 'fires-terway-not-ready'),

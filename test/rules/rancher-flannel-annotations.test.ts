@@ -3,7 +3,7 @@ import { fixture, ruleTester } from './fixture.js';
 const id = 'rancher-flannel-annotations';
 
 ruleTester.run(id, {
-  valid: [fixture(id, 'silent-all-annotated')],
+  valid: [fixture(id, 'silent-all-annotated'), fixture(id, 'silent-virtual-kubelet-node')],
   invalid: [
     {
       snapshot: fixture(id, 'fires-node-missing-annotations'),

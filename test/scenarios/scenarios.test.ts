@@ -11,7 +11,10 @@ const scenarios = readdirSync(root, { withFileTypes: true }).filter((e) => e.isD
 function golden(report: Report) {
   return {
     findings: report.findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, subject: f.subject, data: f.data })),
-    notEvaluated: report.notEvaluated.map((n) => ({ ruleId: n.ruleId, capture: n.capture, subjects: n.subjects.map((s) => s.name) })),
+    notEvaluated: report.notEvaluated.map((n) => ({
+      ruleId: n.ruleId,
+      missing: n.missing.map((m) => ({ capture: m.capture, ...(m.checks ? { checks: m.checks } : {}), subjects: m.subjects.map((s) => s.name) })),
+    })),
     diagnostics: report.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line })),
     rules: Object.fromEntries(report.rules.map((r) => [r.ruleId, r.status])),
   };
@@ -38,6 +41,6 @@ describe('scenario snapshots produce exactly their golden findings', () => {
     const report = await analyze(snapshot, { diagnostics });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).toEqual(['broken.yaml', 'nodes/k8s-master/dmesg', 'services.json']);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['win-exceptionlist-coverage']);
-    expect(report.notEvaluated.find((n) => n.ruleId === 'x-svc-no-endpoints' && n.capture.includes('services.json'))).toBeDefined();
+    expect(report.notEvaluated.find((n) => n.ruleId === 'x-svc-no-endpoints' && n.missing.some((m) => m.capture.includes('services.json')))).toBeDefined();
   });
 });

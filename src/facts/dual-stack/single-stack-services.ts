@@ -9,11 +9,12 @@ import { cappedList } from '../capped-list.js';
 export const singleStackServices = defineFact({
   id: 'singleStackServices',
   subject: 'Cluster',
-  description: 'Services (not ExternalName, not headless) whose spec.clusterIPs hold no IPv6 address, with their ipFamilyPolicy.',
+  description: 'Services (not ExternalName, not headless, not default/kubernetes, which is always single-stack) whose spec.clusterIPs hold no IPv6 address, with their ipFamilyPolicy.',
   reads: ['Service spec.type, spec.clusterIPs, spec.ipFamilyPolicy'],
   compute: (_cluster, index) => {
+    // default/kubernetes is always single-stack (the apiserver creates it from the first Service CIDR): not a finding.
     const services = index.snapshot.services.filter(
-      (s) => s.type !== 'ExternalName' && s.clusterIPs.some((ip) => familyOf(ip) !== undefined) && !s.clusterIPs.some((ip) => familyOf(ip) === 6),
+      (s) => s.type !== 'ExternalName' && !(s.namespace === 'default' && s.name === 'kubernetes') && s.clusterIPs.some((ip) => familyOf(ip) !== undefined) && !s.clusterIPs.some((ip) => familyOf(ip) === 6),
     );
     return {
       count: services.length,

@@ -58,6 +58,17 @@ const portKey = (port: number, protocol: string) => `${port}|${protocol}`;
 const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
 
 /**
+ * Whether kube-proxy gives every node all ready endpoints as real servers. Not with topology hints,
+ * `trafficDistribution` (PreferClose: the node's zone first) or `internalTrafficPolicy: Local` (the
+ * node's own endpoints only): then a node's real servers are a subset by design.
+ */
+function forwardsToEveryEndpoint(service: ProxiedPort['service']): boolean {
+  if (TOPOLOGY_ANNOTATIONS.some((a) => service.annotations[a] !== undefined)) return false;
+  if (service.trafficDistribution !== undefined) return false;
+  return service.internalTrafficPolicy !== 'Local';
+}
+
+/**
  * Throws MissingDataError when the node lacks the output its proxy mode needs.
  * Not memoised here: forwardingByService (kube-proxy-rules-by-service.ts) runs it once per node per
  * index and keeps bounded summaries, so each node's outputs are read once for every fact.
@@ -108,7 +119,7 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
         out.checked++;
         const vs = byAddress.get(addressKey(ip, p.port, p.protocol));
         if (vs === undefined) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
-        else if (compare && !TOPOLOGY_ANNOTATIONS.some((a) => p.service.annotations[a] !== undefined)) checkRealServers(index, p, ip, ipvs, vs, out);
+        else if (compare && forwardsToEveryEndpoint(p.service)) checkRealServers(index, p, ip, ipvs, vs, out);
       }
       if (p.nodePort !== undefined) {
         out.checked++;

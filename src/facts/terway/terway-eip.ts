@@ -11,11 +11,13 @@ const unsupported = /eip pool is not supported/i;
 export const terwayEip = defineFact({
   id: 'terwayEip',
   subject: 'Cluster',
-  description: 'EIP keys still configured in ConfigMap kube-system/eni-config (enable_eip_pool, allow_eip_rob …), and events or Terway logs saying "eip pool is not supported".',
+  description: 'EIP keys still switched on in ConfigMap kube-system/eni-config (enable_eip_pool, allow_eip_rob … set to anything but false/empty; eipKeysOff lists those set to false), and events or Terway logs saying "eip pool is not supported".',
   reads: ['ConfigMap kube-system/eni-config (eni_conf and data keys)', 'Event messages', 'nodes/<node>/logs/terway.log'],
   compute: (_cluster, index) => {
     const eni = requireTerwayEniConfig(index);
-    const keys = eni.config.eipKeysPresent;
+    // Keys left at false after the migration to ack-extend-network-controller do not block the upgrade.
+    const keys = eni.config.eipKeysEnabled;
+    const off = eni.config.eipKeysPresent.filter((k) => !keys.includes(k));
     const events = index.snapshot.events.filter((e) => unsupported.test(e.message));
     const terwayLogs = Object.values(index.snapshot.nodeOutputs).flatMap((o) => Object.entries(o.logs).filter(([name]) => /terway/.test(name)).map(([, f]) => f));
     for (const file of terwayLogs) index.noteRead(file);
@@ -25,6 +27,7 @@ export const terwayEip = defineFact({
     return {
       eipKeyCount: keys.length,
       eipKeys: keys.join(', ') || 'none',
+      eipKeysOff: off.join(', ') || 'none',
       eipPoolEnabled: eni.config.eipPoolEnabled,
       upgradeErrorCount: events.length + logs.length,
       upgradeError: event ? `event ${event.reason ?? ''} on ${event.involvedKind ?? 'object'} ${event.involvedName ?? ''}: ${event.message}`.replace(/ {2,}/g, ' ') : logs[0] ? `${logs[0].file}` : 'none',

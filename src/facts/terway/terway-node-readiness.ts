@@ -5,8 +5,16 @@ import type { SnapshotIndex } from '../snapshot-index.js';
 
 const isTerwayPod = (p: PodObject) => p.namespace === 'kube-system' && p.ownerKind === 'DaemonSet' && /^terway/.test(p.ownerName ?? '');
 
-/** Scheduled to a node but still Pending (ContainerCreating): waiting for Terway to set up its network. */
-export const awaitsNetwork = (p: PodObject) => p.nodeName !== undefined && p.phase === 'Pending' && !p.hostNetwork;
+/**
+ * Scheduled to a node but still Pending in ContainerCreating: the sandbox, whose network Terway sets up,
+ * does not exist yet. Image pulls (ErrImagePull, ImagePullBackOff), config errors and running init containers
+ * (PodInitializing) all come after the sandbox and its network: such a pod is not waiting for the network.
+ */
+export const awaitsNetwork = (p: PodObject) =>
+  p.nodeName !== undefined &&
+  p.phase === 'Pending' &&
+  !p.hostNetwork &&
+  p.containerStatuses.every((c) => c.ready || c.waitingReason === undefined || c.waitingReason === 'ContainerCreating');
 
 /** ECI virtual nodes (label type=virtual-kubelet) run no Terway DaemonSet pod. */
 export const isVirtualNode = (n: NodeObject) => n.labels.type === 'virtual-kubelet';

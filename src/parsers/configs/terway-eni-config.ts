@@ -23,6 +23,11 @@ export const TerwayEniConfig = z.object({
   eipKeysPresent: z.array(z.string()),
   /** `enable_eip_pool` is true: Terway versions without EIP support refuse to upgrade ("eip pool is not supported"). */
   eipPoolEnabled: z.boolean(),
+  /**
+   * The EIP keys whose value turns something on (not `false`, `"false"`, 0 or empty): the state Terway's
+   * migration to ack-extend-network-controller leaves is `enable_eip_pool: "false"`, which is not a finding.
+   */
+  eipKeysEnabled: z.array(z.string()),
   ipamType: z.string().optional(),
   vswitchSelectionPolicy: z.string().optional(),
   /** The ConfigMap's data keys. */
@@ -47,6 +52,7 @@ export const emptyTerwayEniConfig = (): TerwayEniConfig => ({
   ipvlan: false,
   eipKeysPresent: [],
   eipPoolEnabled: false,
+  eipKeysEnabled: [],
   keys: [],
   eniConfKeys: [],
   lines: {},
@@ -73,6 +79,7 @@ function readEniConfig(data: Record<string, string>, options: TerwayEniConfigOpt
   const offsetOf = (key: string): number => options.lineOffsets?.[key] ?? 0;
   value.keys = Object.keys(data).sort();
   value.eipKeysPresent = value.keys.filter((key) => /eip/i.test(key));
+  value.eipKeysEnabled = value.eipKeysPresent.filter((key) => turnsOn(data[key]));
   const flag = (key: 'disable_network_policy' | 'in_cluster_loadbalance'): boolean | undefined => {
     if (data[key] === undefined) return undefined;
     const parsed = flagOf(data[key]);
@@ -128,6 +135,7 @@ function readEniConf(
   }
   value.eipKeysPresent = [...value.eniConfKeys.filter((key) => /eip/i.test(key)), ...value.eipKeysPresent];
   value.eipPoolEnabled = flagOf(conf.enable_eip_pool) === true;
+  value.eipKeysEnabled = [...value.eniConfKeys.filter((key) => /eip/i.test(key) && turnsOn(conf[key])), ...value.eipKeysEnabled];
   if (isRecord(conf.vswitches)) {
     for (const [zone, ids] of Object.entries(conf.vswitches)) {
       const list = stringsOf(ids);
@@ -157,4 +165,12 @@ function terwayPlugin(config: unknown): Record<string, unknown> | undefined {
   if (!isRecord(config)) return undefined;
   if (!Array.isArray(config.plugins)) return config;
   return config.plugins.find((plugin): plugin is Record<string, unknown> => isRecord(plugin) && plugin.type === 'terway');
+}
+
+/** Whether a config value switches its feature on: anything but false, "false", 0, "0", null or empty. */
+function turnsOn(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
+  if (typeof value === 'string' && /^(false|0|no|off)$/i.test(value.trim())) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
 }

@@ -4,41 +4,26 @@
  * an object, a regex match and a column array per row. Plain ASCII
  * virtual-server (`TCP|UDP|SCTP addr:port …`) and real-server (`  -> addr:port …`)
  * rows are read in place by index, allocating only the address strings; any
- * other row (headers, FWM, errors, non-ASCII or control characters) goes through
- * the parser's own patterns and row readers. Values and diagnostics equal
- * parseIpvsadm's, projected to the fields the kube-proxy facts read
- * (test/parsers/ipvsadm-forwarding-scan.test.ts). Not a separate parser id.
+ * other row (headers, FWM, errors, non-ASCII or control characters) goes
+ * through the parser's own patterns and row readers (ipvsadm-forwarding-rows.ts).
+ * Values and diagnostics equal parseIpvsadm's, projected to the fields the
+ * kube-proxy facts read (test/parsers/ipvsadm-forwarding-scan.test.ts).
+ * Not a separate parser id.
  */
-import { type Diagnostic, compareDiagnostics, diagnostic } from '../../diagnostics.js';
+import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { cappedWarnings } from '../capped-warnings.js';
 import { type ParseOptions, type ParseResult, normalizeNewlines } from '../define-parser.js';
-import { COLUMNS_MISMATCH, FWMARK, type Ipvsadm, type IpvsRealServer, type IpvsVirtualServer, REAL, REMOTE_TITLE, VERSION, VIRTUAL } from './ipvsadm.js';
-import { formatOf, ipvsUnavailable, realServerOf, virtualServerOf } from './ipvsadm-rows.js';
+import { COLUMNS_MISMATCH, type IpvsVirtualServer } from './ipvsadm.js';
+import { ForwardingRows, type IpvsForwarding, emptyForwarding } from './ipvsadm-forwarding-rows.js';
 
-/** Parallel arrays, one index per virtual server (vs*) or real server (rs*); absent numbers are -1. */
-export interface IpvsForwarding {
-  /** ipvsadm ran without -n (rows with a named address are left out, as parseIpvsadm does). */
-  namesResolved: boolean;
-  vsProtocol: IpvsVirtualServer['protocol'][];
-  /** '' for FWM virtual servers. */
-  vsAddress: string[];
-  vsPort: number[];
-  vsFwmark: number[];
-  /** Index of the virtual server's first real server; its real servers end where the next one's start. */
-  vsRealStart: number[];
-  rsAddress: string[];
-  rsPort: number[];
-  rsWeight: number[];
-}
+export type { IpvsForwarding } from './ipvsadm-forwarding-rows.js';
 
-type Format = Ipvsadm['format'];
 const UNAVAILABLE = "Can't initialize ipvs";
-const NAMES = 'ipvsadm was run without -n: names replace addresses; rows with a named address were skipped';
 const MAX_TOKENS = 8;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export function scanIpvsadmForwarding(input: string, options: ParseOptions = {}): ParseResult<IpvsForwarding> {
-  const value: IpvsForwarding = { namesResolved: false, vsProtocol: [], vsAddress: [], vsPort: [], vsFwmark: [], vsRealStart: [], rsAddress: [], rsPort: [], rsWeight: [] };
+  const value = emptyForwarding();
   try {
     return scan(normalizeNewlines(input), options.file, value);
   } catch (error) {
@@ -49,36 +34,15 @@ export function scanIpvsadmForwarding(input: string, options: ParseOptions = {})
 
 function scan(text: string, file: string | undefined, value: IpvsForwarding): ParseResult<IpvsForwarding> {
   const warnings = cappedWarnings(file);
-  const errors: Diagnostic[] = [];
-  let format = 'default' as Format;
-  let hasCurrent = false;
-  let skippingNamed = false;
+  const rows = new ForwardingRows(value, warnings, file);
   let recognised = false;
   let firstContent: number | undefined;
-  const sawName = (line: number) => {
-    if (!value.namesResolved) warnings.warn('names-resolved', NAMES, line);
-    value.namesResolved = true;
-  };
   // Token bounds of the current row, reused: starts[i]..ends[i]; count may exceed MAX_TOKENS.
   const starts = new Array<number>(MAX_TOKENS).fill(0);
   const ends = new Array<number>(MAX_TOKENS).fill(0);
   // Rows holding the ipvs-unavailable text take the exact path; found once, not searched per row.
   let unavailableAt = text.indexOf(UNAVAILABLE);
 
-  const pushVirtual = (protocol: IpvsVirtualServer['protocol'], address: string, port: number, fwmark: number) => {
-    value.vsProtocol.push(protocol);
-    value.vsAddress.push(address);
-    value.vsPort.push(port);
-    value.vsFwmark.push(fwmark);
-    value.vsRealStart.push(value.rsAddress.length);
-    hasCurrent = true;
-    skippingNamed = false;
-  };
-  const pushReal = (address: string, port: number, weight: number) => {
-    value.rsAddress.push(address);
-    value.rsPort.push(port);
-    value.rsWeight.push(weight);
-  };
   /** The digits of text[a, b) as a number, or -1 when empty or not all digits (ipvsadm-rows' INT). */
   const int = (a: number, b: number): number => {
     if (a >= b) return -1;
@@ -175,32 +139,29 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
     const protocol = !simple || c0 === 32 || c0 === 9 ? undefined : tokenIs(0, 'TCP') ? 'TCP' : tokenIs(0, 'UDP') ? 'UDP' : tokenIs(0, 'SCTP') ? 'SCTP' : undefined;
     if (protocol) {
       endpoint(1);
-      if (epNamed) sawName(line);
-      if (epAddress === '') {
-        hasCurrent = false;
-        skippingNamed = true;
-      } else {
-        const ok = fiveCounters(2, count) || (count > 2 && format !== 'stats' && format !== 'rate');
+      if (epNamed) rows.sawName(line);
+      if (epAddress === '') rows.skipNamedVirtual();
+      else {
+        const ok = fiveCounters(2, count) || (count > 2 && rows.format !== 'stats' && rows.format !== 'rate');
         if (!ok) warnings.warn('unrecognised-line', COLUMNS_MISMATCH('virtual'), line);
-        pushVirtual(protocol, epAddress, epPort, -1);
+        rows.pushVirtual(protocol, epAddress, epPort, -1);
       }
       recognised = true;
     } else if (simple && (c0 === 32 || c0 === 9) && tokenIs(0, '->') && !text.startsWith('-> RemoteAddress:Port', starts[0]!)) {
       endpoint(1);
-      if (epNamed) sawName(line);
-      if (!hasCurrent) {
-        if (!skippingNamed) warnings.warn('orphan-real-server', 'real-server row appears before any virtual server', line);
-      } else if (epAddress !== '') {
+      if (epNamed) rows.sawName(line);
+      if (rows.realHasOwner(line) && epAddress !== '') {
         const weight = realWeight(count);
         if (weight === undefined) warnings.warn('unrecognised-line', COLUMNS_MISMATCH('real'), line);
-        else pushReal(epAddress, epPort, weight);
+        else rows.pushReal(epAddress, epPort, weight);
       }
       recognised = true;
-    } else if (exact(row ?? text.slice(rowStart, end).trimEnd(), line)) recognised = true;
+    } else if (rows.readUnusualRow(row ?? text.slice(rowStart, end).trimEnd(), line)) recognised = true;
   }
 
   /** The weight of a real-server row with tokens 2..count as columns (-1: none printed); undefined if the columns do not fit. */
   function realWeight(count: number): number | undefined {
+    const format = rows.format;
     if (format === 'stats' || format === 'rate') return fiveCounters(2, count) ? -1 : undefined;
     if (count !== 6) return undefined;
     const b = int(starts[3]!, ends[3]!);
@@ -211,43 +172,9 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
     return b;
   }
 
-  /** parseIpvsadm's own branches for a row the fast paths do not take; false when not recognised. */
-  function exact(row: string, line: number): boolean {
-    let m: RegExpExecArray | null = null;
-    let unavailable: ReturnType<typeof ipvsUnavailable>;
-    if (row.startsWith('IP Virtual') && VERSION.test(row)) return true;
-    if (row.startsWith('Prot LocalAddress:Port')) format = formatOf(row);
-    else if (REMOTE_TITLE.test(row)) return true;
-    else if ((unavailable = ipvsUnavailable(row, file, line))) {
-      if (unavailable !== 'continuation') errors.push(unavailable);
-    } else if ((m = VIRTUAL.exec(row) ?? FWMARK.exec(row))) {
-      const read = virtualServerOf(m, line, format);
-      if (read.named) sawName(line);
-      if (read.server && !read.columnsOk) warnings.warn('unrecognised-line', COLUMNS_MISMATCH('virtual'), line);
-      if (read.server) pushVirtual(read.server.protocol, read.server.address ?? '', read.server.port ?? -1, read.server.fwmark ?? -1);
-      else {
-        hasCurrent = false;
-        skippingNamed = true;
-      }
-    } else if ((m = REAL.exec(row))) {
-      const read = realServerOf(m, line, format);
-      if (read.named) sawName(line);
-      if (!hasCurrent) {
-        if (!skippingNamed) warnings.warn('orphan-real-server', 'real-server row appears before any virtual server', line);
-      } else if (read.server) {
-        if (read.columnsOk) pushReal(read.server.address, read.server.port ?? -1, (read.server as IpvsRealServer).weight ?? -1);
-        else warnings.warn('unrecognised-line', COLUMNS_MISMATCH('real'), line);
-      }
-    } else {
-      warnings.warn('unrecognised-line', 'line not recognised as an ipvsadm header, virtual-server or real-server row', line);
-      return false;
-    }
-    return true;
-  }
-
   if (!recognised && firstContent !== undefined) {
     const message = 'no ipvsadm header or virtual-server row found';
     return { value, diagnostics: [diagnostic('error', 'not-ipvsadm', message, { file, line: firstContent })] };
   }
-  return { value, diagnostics: [...errors, ...warnings.finish()].sort(compareDiagnostics) };
+  return { value, diagnostics: [...rows.errors, ...warnings.finish()].sort(compareDiagnostics) };
 }
