@@ -4,6 +4,7 @@ import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { classifyFile, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
+import { maskSecrets } from './mask-secrets.js';
 import type { Reduced } from './reduce-object.js';
 import { type ObjectOrigin, readObject, readObjects } from './read-objects.js';
 import { Manifest, type NodeOutputs, type Snapshot, emptySnapshot } from './schema.js';
@@ -40,8 +41,10 @@ export class SnapshotBuilder {
       this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
       return;
     }
-    const text = textOf(file, path, this.#diagnostics);
-    if (text === undefined) return;
+    const read = textOf(file, path, this.#diagnostics);
+    if (read === undefined) return;
+    // Object files are masked object by object as they are reduced (read-objects.ts), streamed or not.
+    const text = role.role === 'objects' ? read : maskSecrets(read);
     const snapshot = this.#snapshot;
     switch (role.role) {
       case 'manifest':
