@@ -72,8 +72,10 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
     if (doc.contents === null && list.length > 1) continue; // an empty document between `---`s
     // The first line of content, not the `---` marker before it.
     const start = (doc.contents as YamlNode | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
+    const value = valueOf(doc, options, lineCounter.linePos(start).line + offset, diagnostics);
+    if (value === unreadable) continue;
     documents.push({
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       line: lineCounter.linePos(start).line + offset,
       lineOf(path) {
         const node = nodeAt(doc.contents as YamlNode | null, path);
@@ -112,9 +114,11 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
     );
   }
   if (doc.errors.length > 0) return { document: undefined, diagnostics };
+  const value = valueOf(doc, options, 1 + offset, diagnostics);
+  if (value === unreadable) return { document: undefined, diagnostics };
   return {
     document: {
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       line: 1 + offset,
       lineOf(path) {
         const node = nodeAt(doc.contents as YamlNode | null, path);
@@ -138,6 +142,22 @@ function withoutStackTraces<T>(run: () => T): T {
     return run();
   } finally {
     Error.stackTraceLimit = limit;
+  }
+}
+
+const unreadable = Symbol('unreadable');
+
+/**
+ * The document as plain values. yaml throws here, not while composing, on an alias whose
+ * anchor comes later (`*a` before `&a`) or that expands too often (a billion-laughs file).
+ */
+function valueOf(doc: Document.Parsed, options: StructuredOptions, line: number, diagnostics: Diagnostic[]): unknown {
+  try {
+    return withoutStackTraces(() => doc.toJS({ maxAliasCount: 100 }));
+  } catch (error) {
+    const message = `could not read the document: ${((error as Error).message.split(':')[0] ?? 'error').slice(0, 80)}`;
+    diagnostics.push(diagnostic('error', 'syntax', message, { file: options.file, line }));
+    return unreadable;
   }
 }
 
