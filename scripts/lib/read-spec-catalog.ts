@@ -6,7 +6,7 @@ export type { SpecItem };
 
 const docKeys = ['iks', 'win', 'rancher', 'tke', 'ack'] as const;
 
-/** Reads ../shared/spec/catalog.md: one item per table row with a spec id. */
+/** Reads the spec catalog (docs/sources/catalog.md): one item per table row with a spec id. */
 export function readSpecCatalog(path: string): SpecItem[] {
   const items: SpecItem[] = [];
   let doc: SpecItem['doc'] | undefined;

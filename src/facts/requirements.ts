@@ -40,7 +40,7 @@ export const requirements: Requirement[] = [
   }),
   kind('events', 'Event', 'kubectl get events -A -o json > events.json'),
   kind('configmaps', 'ConfigMap', 'kubectl -n kube-system get configmaps -o json > configmaps.json'),
-  kind('daemonsets', 'DaemonSet', 'kubectl -n kube-system get daemonsets -o json > daemonsets.json'),
+  kind('daemonsets', 'DaemonSet', 'kubectl get daemonsets -A -o json > daemonsets.json'),
   kind('ingresses', 'Ingress', 'kubectl get ingresses -A -o json > ingresses.json'),
   kind('networkpolicies', 'NetworkPolicy', 'kubectl get networkpolicies -A -o json > networkpolicies.json'),
   defineRequirement({
@@ -63,7 +63,7 @@ export const requirements: Requirement[] = [
     present: (index) =>
       Object.values(index.snapshot.nodeOutputs).some((o) => ['iptables-save', 'ip6tables-save', 'ipvsadm'].some((c) => o.commands[c] !== undefined)),
   }),
-  clusterField('cni', 'cluster.cni in snapshot.yaml, or the kube-system DaemonSets (kubectl -n kube-system get ds -o json)'),
+  clusterField('cni', 'cluster.cni in snapshot.yaml, or the DaemonSets (kubectl get daemonsets -A -o json > daemonsets.json)'),
   clusterField('provider', 'cluster.provider in snapshot.yaml, or the nodes (their providerID tells)'),
   clusterField('kubernetesVersion', 'cluster.kubernetesVersion in snapshot.yaml, or the nodes (status.nodeInfo.kubeletVersion)'),
   clusterField('podCIDRs', 'cluster.podCIDRs in snapshot.yaml, or the kube-proxy / kube-flannel-cfg ConfigMaps'),

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, sharedRoot } from '../../scripts/lib/generated-sources.js';
+import { repoRoot } from '../../scripts/lib/generated-sources.js';
+import { sourceHeadings } from '../../scripts/lib/source-copy.js';
 import { builtinRules } from '../../src/catalog/builtin-catalog.js';
 import { guidance } from '../../src/catalog/guidance.js';
 import { specItems } from '../../src/catalog/spec-items.generated.js';
@@ -10,19 +11,6 @@ import { facts } from '../../src/facts/registry.js';
 import { parsers } from '../../src/parsers/index.js';
 
 const rules = builtinRules();
-const seedFiles: Record<string, string> = {
-  iks: '000_0936f3db72e188df.txt',
-  win: '001_6bc0fc165f6a2ba1.txt',
-  rancher: '002_9ebb57cc0d711377.txt',
-  tke: '003_6162a06aa2502c47.txt',
-  ack: '004_9ced702a553acc0f.txt',
-};
-const headings = (doc: string) =>
-  new Set(
-    readFileSync(join(sharedRoot, 'seeds', seedFiles[doc]!), 'utf8')
-      .split('\n')
-      .map((l) => l.replace(/^#+\s*/, '').trim()),
-  );
 const fixtureDirs = (id: string) => {
   const dir = join(repoRoot, 'snapshots', 'rules', id);
   return existsSync(dir) ? readdirSync(dir) : [];
@@ -44,7 +32,7 @@ describe('every rule', () => {
   it('cites section headings copied verbatim from its source document', () => {
     for (const rule of rules) {
       for (const source of rule.source) {
-        expect(headings(source.doc).has(source.section), `${rule.id}: «${source.section}» is a heading of ${source.doc}`).toBe(true);
+        expect(sourceHeadings(source.doc).has(source.section), `${rule.id}: «${source.section}» is a heading of ${source.doc} (docs/sources/headings/${source.doc}.txt)`).toBe(true);
       }
     }
   });

@@ -7,7 +7,7 @@ import { generatedDocs } from '../../scripts/lib/render-docs.js';
 const read = (path: string) => (existsSync(join(repoRoot, path)) ? readFileSync(join(repoRoot, path), 'utf8') : undefined);
 
 describe('generated files are current (run `npm run docs` when this fails)', () => {
-  it('src/catalog/spec-items.generated.ts matches ../shared/spec/catalog.md', () => {
+  it('src/catalog/spec-items.generated.ts matches docs/sources/catalog.md', () => {
     expect(read('src/catalog/spec-items.generated.ts')).toBe(specItemsSource());
   });
 

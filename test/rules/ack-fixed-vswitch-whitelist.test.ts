@@ -8,6 +8,8 @@ ruleTester.run(id, {
   valid: [
     // A /25 (124 IPs after the 4 reserved) for the same 31 pods: more than 2× the pods.
     fixture(id, 'silent-fixed-vswitch-twice-the-pods'),
+    // The dynamic config overrides only security_groups: no vSwitch is fixed, nothing is broken.
+    fixture(id, 'silent-security-groups-only-override'),
   ],
   invalid: [
     {

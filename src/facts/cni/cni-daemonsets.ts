@@ -22,6 +22,9 @@ const cniPatterns: Array<[RegExp, string, boolean]> = [
   [/^kube-router$/, 'kube-router', true],
   [/^antrea-agent$/, 'antrea', true],
   [/^kube-ovn-cni$/, 'kube-ovn', true],
+  // Policy engines beside a CNI that does not enforce NetworkPolicy itself (AKS Azure NPM, the upstream reference one).
+  [/^azure-npm$/, 'azure-npm', true],
+  [/^kube-network-policies$/, 'kube-network-policies', true],
   [/multus/, 'multus', false],
 ];
 

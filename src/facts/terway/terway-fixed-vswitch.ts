@@ -24,7 +24,7 @@ export const terwayFixedVSwitch = defineFact({
   id: 'terwayFixedVSwitch',
   subject: 'Cluster',
   description:
-    'Node terway-config labels whose ConfigMap kube-system/<label> is missing, has no eni_conf, or sets no vswitches; and, per label, the IPs of its fixed vSwitches (CIDR size less the 4 reserved) against twice the pods on the labelled nodes.',
+    'Node terway-config labels whose ConfigMap kube-system/<label> is missing or has no eni_conf (one that sets no vswitches fixes none and is skipped); and, per label, the IPs of its fixed vSwitches (CIDR size less the 4 reserved) against twice the pods on the labelled nodes.',
   reads: ['Node labels terway-config', 'ConfigMaps kube-system/<label> eni_conf vswitches', 'Pods spec.nodeName, spec.hostNetwork, status.phase', 'cloud/aliyun-vswitches*.json'],
   compute: (_cluster, index) => {
     const groups = new Map<string, NodeObject[]>();
@@ -39,6 +39,7 @@ export const terwayFixedVSwitch = defineFact({
     let source: Source | undefined;
     const byId = vswitchesById(index);
     const inventoryCaptured = cloudInventory(index).files.vswitches.length > 0;
+    let fixing = 0;
     for (const [name, nodes] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const labelled = `${nodes.length} node(s) labelled ${dynamicConfigLabel}=${name} (${cappedList(nodes.map((n) => n.name), 3)})`;
       const config = terwayConfigMap(index, name);
@@ -46,9 +47,11 @@ export const terwayFixedVSwitch = defineFact({
         ? `no ConfigMap kube-system/${name}`
         : !config.config.keys.includes('eni_conf')
           ? `ConfigMap kube-system/${name} has no eni_conf key`
-          : Object.keys(config.config.vswitches).length === 0
-            ? `ConfigMap kube-system/${name} sets no vswitches`
-            : undefined;
+          : undefined;
+      // A dynamic config that sets no vswitches overrides something else (security groups, …): it fixes
+      // no vSwitch, so it is no whitelist setup and nothing here concerns it.
+      if (problem === undefined && Object.keys(config!.config.vswitches).length === 0) continue;
+      fixing++;
       if (problem !== undefined) {
         broken.push(`${labelled}: ${problem}`);
         source ??= config?.source ?? nodes[0]!.source;
@@ -68,7 +71,7 @@ export const terwayFixedVSwitch = defineFact({
         source ??= byId.get(ids[0]!)?.source;
       } else checked.push(line);
     }
-    if (broken.length === 0 && short.length === 0 && (unknown.length > 0 || (!inventoryCaptured && groups.size > 0))) {
+    if (broken.length === 0 && short.length === 0 && (unknown.length > 0 || (!inventoryCaptured && fixing > 0))) {
       throw new MissingDataError(`${vswitchesCapture}${unknown.length > 0 ? ` listing ${[...new Set(unknown)].join(', ')}` : ''}`);
     }
     return {

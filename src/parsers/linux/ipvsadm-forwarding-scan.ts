@@ -7,13 +7,13 @@
  * other row (headers, FWM, errors, non-ASCII or control characters) goes
  * through the parser's own patterns and row readers (ipvsadm-forwarding-rows.ts).
  * Values and diagnostics equal parseIpvsadm's, projected to the fields the
- * kube-proxy facts read (test/parsers/ipvsadm-forwarding-scan.test.ts).
+ * kube-proxy facts read (test/parsers/linux/ipvsadm-forwarding-scan.test.ts).
  * Not a separate parser id.
  */
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { cappedWarnings } from '../capped-warnings.js';
 import { type ParseOptions, type ParseResult, normalizeNewlines } from '../define-parser.js';
-import { COLUMNS_MISMATCH, type IpvsVirtualServer } from './ipvsadm.js';
+import { COLUMNS_MISMATCH } from './ipvsadm.js';
 import { ForwardingRows, type IpvsForwarding, emptyForwarding } from './ipvsadm-forwarding-rows.js';
 
 export type { IpvsForwarding } from './ipvsadm-forwarding-rows.js';
