@@ -1,27 +1,24 @@
 import { defineConfig } from 'tsup';
 
-// Entries mirror the `exports` map in package.json; the CLI is a separate,
-// ESM-only executable.
-export default defineConfig([
-  {
-    entry: {
-      index: 'src/index.ts',
-      node: 'src/node/index.ts',
-      testing: 'src/testing/index.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'node20',
-    splitting: false,
-  },
-  {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    sourcemap: true,
-    splitting: false,
-  },
-]);
+// Entries mirror the `exports` map in package.json, plus the CLI (bin). Code splitting gives
+// every entry one shared copy of the library per format, so `instanceof SnapshotError` holds
+// across `kube-netdoctor`, `kube-netdoctor/node` and `kube-netdoctor/testing`. No source maps:
+// the sources are not shipped, and maps with inlined sources doubled the package.
+// The CLI keeps the hashbang of src/cli/main.ts; its CommonJS twin is not shipped
+// (scripts/clean-dist.mjs removes it after the build).
+const library = {
+  index: 'src/index.ts',
+  node: 'src/node/index.ts',
+  testing: 'src/testing/index.ts',
+  cidr: 'src/cidr/index.ts',
+};
+
+export default defineConfig({
+  entry: { ...library, cli: 'src/cli/main.ts' },
+  format: ['esm', 'cjs'],
+  dts: { entry: library },
+  splitting: true,
+  sourcemap: false,
+  clean: true,
+  target: 'node20',
+});

@@ -32,7 +32,7 @@ export async function naiveRunMs(snapshot: Snapshot, catalog: readonly RuleDefin
     if (rules.length === 0) continue;
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);
-    const facts = new Map(rules.flatMap(factsUsedBy).map((f) => [f.id, f]));
+    const facts = new Map(rules.flatMap((r) => factsUsedBy(r)).map((f) => [f.id, f]));
     for (const fact of facts.values()) {
       engine.addFact(fact.id, async (_params, almanac) => {
         const subject = await almanac.factValue<object>('subject');

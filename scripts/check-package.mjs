@@ -1,9 +1,14 @@
-// Checks the built package as a user gets it: every entry resolves through the
-// `exports` map for both import and require, the core bundles for a browser
-// (no node: builtins), the CLI runs, and the JSON Schemas ship.
+// Checks the built package as a user gets it (run after `npm run build`; CI does, see .ci/run):
+// every entry resolves through the `exports` map for import and require, one copy of the library
+// is shared by all entries (instanceof holds across them), the core bundles for a browser and the
+// `cidr` subpath bundles alone under 60 KB minified, the tarball has LICENSE and no source maps,
+// `attw` (types under node10, node16 CJS/ESM and bundler resolution) and `publint` are clean,
+// the CLI runs and the JSON Schemas ship.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
@@ -12,23 +17,75 @@ const check = (ok, what) => {
   if (!ok) failures.push(what);
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
+const run = (command, args) => {
+  try {
+    return { ok: true, out: execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (error) {
+    return { ok: false, out: `${error.stdout ?? ''}${error.stderr ?? ''}` };
+  }
+};
 
 const esm = await import('kube-netdoctor');
 const cjs = require('kube-netdoctor');
-for (const name of ['analyze', 'buildSnapshot', 'cidrContains', 'mergeCidrs', 'subtractCidrs', 'rangeToCidrs', 'usableAddresses', 'cidrSize', 'cidrsOverlap', 'Report', 'Finding', 'parseIpvsadm']) {
+for (const name of ['analyze', 'buildSnapshot', 'cidrContains', 'mergeCidrs', 'subtractCidrs', 'rangeToCidrs', 'usableAddresses', 'cidrSize', 'cidrsOverlap', 'Report', 'Finding', 'parseIpvsadm', 'definePlugin', 'parseRuleFile']) {
   check(typeof esm[name] !== 'undefined' && typeof cjs[name] !== 'undefined', `kube-netdoctor exports ${name} (import and require)`);
 }
-check(typeof (await import('kube-netdoctor/node')).loadSnapshot === 'function', 'import kube-netdoctor/node');
-check(typeof require('kube-netdoctor/node').loadSnapshot === 'function', 'require kube-netdoctor/node');
-check(typeof (await import('kube-netdoctor/testing')).RuleTester === 'function', 'import kube-netdoctor/testing');
-check(typeof require('kube-netdoctor/testing').RuleTester === 'function', 'require kube-netdoctor/testing');
+for (const [entry, name] of [['node', 'loadSnapshot'], ['node', 'loadRuleFiles'], ['node', 'validateRuleFiles'], ['testing', 'RuleTester'], ['cidr', 'uncoveredCidrs']]) {
+  check(typeof (await import(`kube-netdoctor/${entry}`))[name] === 'function', `import kube-netdoctor/${entry} → ${name}`);
+  check(typeof require(`kube-netdoctor/${entry}`)[name] === 'function', `require kube-netdoctor/${entry} → ${name}`);
+}
 check(existsSync(require.resolve('kube-netdoctor/schemas/report.json')), 'kube-netdoctor/schemas/report.json ships');
+
+// One copy of the library: an error thrown by /node is an instance of the class from the root.
+const thrownBy = async (load) => load('does/not/exist').then(() => undefined, (error) => error);
+check((await thrownBy((await import('kube-netdoctor/node')).loadSnapshot)) instanceof esm.SnapshotError, 'import: SnapshotError from kube-netdoctor/node is instanceof kube-netdoctor SnapshotError');
+check((await thrownBy(require('kube-netdoctor/node').loadSnapshot)) instanceof cjs.SnapshotError, 'require: SnapshotError from kube-netdoctor/node is instanceof kube-netdoctor SnapshotError');
+check(esm.uncoveredCidrs === (await import('kube-netdoctor/cidr')).uncoveredCidrs, 'kube-netdoctor and kube-netdoctor/cidr share one uncoveredCidrs');
 
 try {
   await build({ entryPoints: ['dist/index.js'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
   check(true, 'the core entry bundles for a browser (no node: imports)');
 } catch (error) {
   check(false, `the core entry bundles for a browser: ${error.message}`);
+}
+const cidr = await build({
+  stdin: { contents: "export * from 'kube-netdoctor/cidr';", resolveDir: process.cwd() },
+  bundle: true,
+  minify: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+});
+const cidrBytes = cidr.outputFiles[0].contents.length;
+const cidrInputs = Object.keys(cidr.metafile.inputs).filter((p) => p.includes('node_modules'));
+check(cidrBytes < 60_000, `kube-netdoctor/cidr bundles for a browser in ${(cidrBytes / 1000).toFixed(1)} KB minified (< 60 KB)`);
+check(cidrInputs.every((p) => p.includes('ipaddr.js')), `kube-netdoctor/cidr pulls in no dependency but ipaddr.js (${cidrInputs.join(', ')})`);
+
+// The tarball as published.
+const dir = mkdtempSync(join(tmpdir(), 'netdoctor-pack-'));
+try {
+  const packed = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir]);
+  const [info] = JSON.parse(packed.out);
+  const files = info.files.map((f) => f.path);
+  const tarball = join(dir, info.filename);
+  check(files.includes('LICENSE') && readFileSync('LICENSE', 'utf8').includes('Apache License') && readFileSync('LICENSE', 'utf8').includes('END OF TERMS AND CONDITIONS'), 'the tarball has LICENSE (Apache-2.0 full text)');
+  check(!files.some((f) => f.endsWith('.map')), 'the tarball has no source maps');
+  check(!files.some((f) => f.startsWith('src/')), 'the tarball has no sources');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  check(Boolean(pkg.repository?.url && pkg.homepage && pkg.bugs?.url), 'package.json has repository, homepage and bugs');
+  const js = files.filter((f) => /\.c?js$/.test(f));
+  const jsBytes = info.files.filter((f) => /\.c?js$/.test(f.path)).reduce((sum, f) => sum + f.size, 0);
+  console.log(`     ${js.length} JS files, ${(jsBytes / 1e6).toFixed(2)} MB; tarball ${(info.size / 1e6).toFixed(2)} MB`);
+  const attw = run(join('node_modules', '.bin', 'attw'), [tarball, '--format', 'ascii']);
+  check(attw.ok, 'attw: types resolve under node10, node16 (CJS and ESM) and bundler');
+  if (!attw.ok) console.log(attw.out);
+  const publint = run(join('node_modules', '.bin', 'publint'), ['run', tarball, '--strict']);
+  check(publint.ok && /All good/.test(publint.out), 'publint --strict: all good');
+  if (!publint.ok || !/All good/.test(publint.out)) console.log(publint.out);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
 
 let out = '';

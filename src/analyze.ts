@@ -1,4 +1,5 @@
 import { builtinRules } from './catalog/builtin-catalog.js';
+import { assertUniqueRuleIds } from './catalog/load-catalog.js';
 import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
@@ -6,23 +7,38 @@ import { checkUnreadFiles } from './facts/file-coverage.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
 import type { Report, Summary } from './findings/schema.js';
 import { compareFindings, severityRank, subjectKey } from './findings/sort.js';
+import type { Plugin } from './plugins/define-plugin.js';
+import { builtinRegistry, registryFor } from './plugins/registry.js';
 import type { Snapshot } from './snapshot/schema.js';
 
 export interface AnalyzeOptions {
-  /** Rules to run; defaults to the built-in catalog. */
+  /**
+   * The rules to run INSTEAD of the built-in catalog (default: the built-in catalog).
+   * To run the built-in catalog plus rules of your own, use `extraRules`.
+   */
   rules?: readonly RuleDefinition[];
+  /** Rules run IN ADDITION to `rules` (or the built-in catalog): e.g. `await loadRuleFiles('my-rules')`. */
+  extraRules?: readonly RuleDefinition[];
+  /** Plugins whose facts, operators, selectors and requirements the rules use (see `definePlugin`). */
+  plugins?: readonly Plugin[];
   /** Only these rule ids. */
   only?: readonly string[];
   /** Diagnostics from loading the snapshot, merged into the report. */
   diagnostics?: readonly Diagnostic[];
 }
 
-/** Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content. */
+/**
+ * Evaluates the rule catalog against a snapshot. Never throws for bad snapshot content; throws
+ * CatalogError when `extraRules` repeat an id, or plugins clash.
+ */
 export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Promise<Report> {
-  let rules = options.rules ?? builtinRules();
+  const builtin = builtinRules();
+  let rules = [...(options.rules ?? builtin), ...(options.extraRules ?? [])];
+  if (options.extraRules) assertUniqueRuleIds(rules);
   if (options.only) rules = rules.filter((r) => options.only!.includes(r.id));
+  const registry = registryFor(options.plugins);
   const index = indexSnapshot(snapshot);
-  const result = await evaluateCatalog(rules, index);
+  const result = await evaluateCatalog(rules, index, registry, registry === builtinRegistry ? trustedBuiltins(builtin) : new Set());
   const unread = checkUnreadFiles(index);
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics, ...unread]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
@@ -76,4 +92,10 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+let trusted: ReadonlySet<RuleDefinition> | undefined;
+/** The built-in rules were validated against the built-in registry when loaded. */
+function trustedBuiltins(builtin: readonly RuleDefinition[]): ReadonlySet<RuleDefinition> {
+  return (trusted ??= new Set(builtin));
 }

@@ -7,8 +7,21 @@ export { Snapshot, Manifest, ClusterInfo } from './snapshot/schema.js';
 export { Source } from './snapshot/source.js';
 export { Finding, Evidence, NotEvaluated, Report, Summary, RuleStatus, FindingSubject } from './findings/schema.js';
 export { Diagnostic } from './diagnostics.js';
-export { RuleFile, Severity, type RuleDefinition } from './catalog/rule-schema.js';
-export { loadCatalog, parseRuleFile, type RuleSource } from './catalog/load-catalog.js';
+export { RuleFile, Severity, SourceRef, type RuleDefinition, type RuleOrigin } from './catalog/rule-schema.js';
+export {
+  loadCatalog,
+  parseRuleFile,
+  checkRuleFile,
+  formatRuleFileProblem,
+  type RuleSource,
+  type LoadRulesOptions,
+  type RuleFileProblem,
+} from './catalog/load-catalog.js';
+export { definePlugin, type Plugin } from './plugins/define-plugin.js';
+export { defineFact, defineSelector, defineRequirement, type Fact, type FactDefinition, type Selector, type Requirement } from './facts/define.js';
+export { defineOperator, type OperatorDef, type OperatorDefinition } from './engine/define-operator.js';
+export type { SnapshotIndex } from './facts/snapshot-index.js';
+export type { Subject, SubjectKind, SubjectsByKind, ClusterSubject } from './facts/subjects.js';
 export { builtinRules } from './catalog/builtin-catalog.js';
 export { specItems } from './catalog/spec-items.generated.js';
 export type { SpecItem } from './catalog/spec-item.js';

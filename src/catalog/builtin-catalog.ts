@@ -6,5 +6,5 @@ let cached: RuleDefinition[] | undefined;
 
 /** The rules shipped with the package (rules/**.yaml, bundled as text by `npm run docs`). */
 export function builtinRules(): RuleDefinition[] {
-  return (cached ??= loadCatalog(builtinRuleSources));
+  return (cached ??= loadCatalog(builtinRuleSources, { origin: 'builtin' }));
 }

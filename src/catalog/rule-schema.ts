@@ -33,12 +33,38 @@ export const TopLevelCondition = z.union([
   z.strictObject({ not: Condition }),
 ]);
 
-export const SourceRef = z.strictObject({
+/** A section of one of the five built-in documents (the only form built-in rules may use). */
+export const DocumentSourceRef = z.strictObject({
   doc: DocKey,
   /** The section heading, copied verbatim from the document. */
   section: z.string().min(1),
 });
+export type DocumentSourceRef = z.infer<typeof DocumentSourceRef>;
+
+const sourceError =
+  'source must be { doc, section } with doc one of iks, win, rancher, tke, ack, or, for your own rules, { url, section } or { title, section }';
+
+/** Where a rule from outside this package comes from: a page (`url`) or a named document (`title`), and a section. */
+export const ExternalSourceRef = z
+  .strictObject(
+    {
+      url: z.url().optional(),
+      title: z.string().min(1).optional(),
+      section: z.string().min(1).optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `${sourceError}; not ${issue.keys.join(', ')}` : undefined) },
+  )
+  .refine((s) => s.url !== undefined || s.title !== undefined, { message: 'give url or title', when: (payload) => payload.issues.length === 0 });
+export type ExternalSourceRef = z.infer<typeof ExternalSourceRef>;
+
+export const SourceRef = z.union([DocumentSourceRef, ExternalSourceRef], { error: sourceError });
 export type SourceRef = z.infer<typeof SourceRef>;
+
+/** `ack «section»`, `Team wiki «HA policy»`, `https://… «HA policy»`. */
+export function describeSourceRef(source: SourceRef): string {
+  const where = 'doc' in source ? source.doc : (source.title ?? source.url ?? '');
+  return source.section === undefined ? where : `${where} «${source.section}»`;
+}
 
 export const Check = z.strictObject({
   messageId: z.string(),
@@ -51,7 +77,7 @@ export const Check = z.strictObject({
   conditions: TopLevelCondition,
 });
 
-/** One rule file, `rules/<doc>/<id>.yaml`. */
+/** One rule file: `rules/<doc>/<id>.yaml` in this package, or `<id>.yaml` in any directory of yours. */
 export const RuleFile = z.strictObject({
   id: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'kebab-case, starting with the document key'),
   title: z.string().min(1),
@@ -61,8 +87,9 @@ export const RuleFile = z.strictObject({
   select: z.string().optional(),
   /** Rule applies only to these CNIs / providers; unknown CNI/provider → not evaluated. */
   appliesTo: z.strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional() }).optional(),
-  spec: z.array(z.string()).min(1),
-  source: z.union([SourceRef, z.array(SourceRef).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])),
+  /** Items of spec/catalog.md the rule implements: required and checked for built-in rules; free (or none) for your own. */
+  spec: z.array(z.string().min(1)).default([]),
+  source: z.union([SourceRef, z.array(SourceRef).min(1)], { error: sourceError }).transform((s) => (Array.isArray(s) ? s : [s])),
   /** Data every check of the rule reads; checks may add their own `needs`. */
   needs: z.array(z.string()).default([]),
   /** Message templates by id; `{{name}}` placeholders come from `data`. */
@@ -77,3 +104,6 @@ export type RuleFileInput = z.input<typeof RuleFile>;
 
 /** A validated rule, with where it was read from. */
 export type RuleDefinition = RuleFile & { file: string };
+
+/** Built-in rules cite one of the five documents and name spec ids; rules from elsewhere need neither. */
+export type RuleOrigin = 'builtin' | 'user';

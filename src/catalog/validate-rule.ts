@@ -1,9 +1,6 @@
-import { operatorNames } from '../engine/operators/index.js';
 import { isSafePath, validPath } from '../engine/path-resolver.js';
-import { factsById } from '../facts/registry.js';
-import { requirementsById } from '../facts/requirements.js';
-import { selectorsById } from '../facts/selectors.js';
-import type { Condition, RuleFile } from './rule-schema.js';
+import { type Registry, builtinRegistry } from '../plugins/registry.js';
+import type { Condition, RuleFile, RuleOrigin } from './rule-schema.js';
 import { specItemsById } from './spec-items.generated.js';
 
 export interface RuleProblem {
@@ -14,20 +11,28 @@ export interface RuleProblem {
 /**
  * Everything a rule names must exist before anything runs: facts, operators,
  * selectors, needs, spec ids, message ids and placeholders (kube-linter style:
- * an unknown name is an error with its path, never silently skipped).
+ * an unknown name is an error with its path, never silently skipped). Built-in rules must also
+ * sit in `rules/<doc>/`, cite one of the five documents and name known spec ids; rules from
+ * elsewhere need none of that.
  */
-export function validateRule(rule: RuleFile, file: string): RuleProblem[] {
+export function validateRule(rule: RuleFile, file: string, origin: RuleOrigin = 'user', registry: Registry = builtinRegistry): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
+  const { facts: factsById, selectors: selectorsById, requirements: requirementsById, operatorNames } = registry;
 
-  const stem = file.split('/').at(-1)?.replace(/\.ya?ml$/, '');
+  const stem = file.split(/[\\/]/).at(-1)?.replace(/\.ya?ml$/, '');
   if (stem !== rule.id) problem('id', `id "${rule.id}" must equal the file name "${stem}"`);
-  const folder = file.split('/').at(-2);
-  if (folder && !rule.id.startsWith(`${folder}-`)) problem('id', `a rule in rules/${folder}/ must have an id starting with "${folder}-"`);
-
-  rule.spec.forEach((id, i) => {
-    if (!specItemsById.has(id)) problem(`spec.${i}`, `unknown spec id "${id}" (see spec/catalog.md)`);
-  });
+  if (origin === 'builtin') {
+    const folder = file.split('/').at(-2);
+    if (folder && !rule.id.startsWith(`${folder}-`)) problem('id', `a rule in rules/${folder}/ must have an id starting with "${folder}-"`);
+    if (rule.spec.length === 0) problem('spec', 'a built-in rule names at least one spec id (see spec/catalog.md)');
+    rule.spec.forEach((id, i) => {
+      if (!specItemsById.has(id)) problem(`spec.${i}`, `unknown spec id "${id}" (see spec/catalog.md)`);
+    });
+    rule.source.forEach((source, i) => {
+      if (!('doc' in source)) problem(rule.source.length === 1 ? 'source' : `source.${i}`, 'a built-in rule cites one of the five documents: { doc, section }');
+    });
+  }
   if (rule.select !== undefined) {
     const selector = selectorsById.get(rule.select);
     if (!selector) problem('select', `unknown selector "${rule.select}"`);

@@ -1,7 +1,8 @@
 import type { RuleDefinition } from '../catalog/rule-schema.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { requirementsById } from '../facts/requirements.js';
-import { defaultSelector, selectorsById } from '../facts/selectors.js';
+import { validateRule } from '../catalog/validate-rule.js';
+import { defaultSelector } from '../facts/selectors.js';
+import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { buildFinding, findingSubject } from '../findings/build-finding.js';
@@ -22,11 +23,17 @@ export interface CatalogResult {
  * Data requirements are per check: a check whose data is present runs even
  * when a sibling check's data is missing; that sibling is listed as not evaluated.
  */
-export async function evaluateCatalog(rules: readonly RuleDefinition[], index: SnapshotIndex): Promise<CatalogResult> {
+export async function evaluateCatalog(
+  rules: readonly RuleDefinition[],
+  index: SnapshotIndex,
+  registry: Registry = builtinRegistry,
+  /** Rules already checked against this registry (the built-in catalog); others are checked here. */
+  trusted: ReadonlySet<RuleDefinition> = new Set(),
+): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const rule of rules) {
     try {
-      await evaluateRule(rule, index, out);
+      await evaluateRule(rule, index, out, registry, trusted);
     } catch (error) {
       // A rule that throws outside its checks (selector, finding) is a diagnostic, as one that throws inside them.
       out.rules = out.rules.filter((r) => r.ruleId !== rule.id);
@@ -37,18 +44,26 @@ export async function evaluateCatalog(rules: readonly RuleDefinition[], index: S
   return out;
 }
 
-async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult): Promise<void> {
+async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult, registry: Registry, trusted: ReadonlySet<RuleDefinition>): Promise<void> {
   {
     const status = (s: RuleStatus['status'], subjects = 0, findings = 0) => out.rules.push({ ruleId: rule.id, status: s, subjects, findings });
     const notEvaluated = (missing: MissingData[]) => out.notEvaluated.push({ ruleId: rule.id, title: rule.title, missing });
-    const gate = applicability(rule, index);
+    // A rule loaded with a plugin but analysed without it must not crash the run.
+    const unknown = trusted.has(rule) ? [] : validateRule(rule, rule.file, 'user', registry);
+    if (unknown.length > 0) {
+      const list = unknown.map((p) => `${p.path}: ${p.message}`).join('; ');
+      out.diagnostics.push(diagnostic('error', 'rule-invalid', `rule ${rule.id} was not run: ${list} (pass the plugins it was loaded with to analyze)`, { file: rule.file }));
+      status('failed');
+      return;
+    }
+    const gate = applicability(rule, index, registry);
     if (gate === 'not-applicable') {
       status('not-applicable');
       return;
     }
-    const missing: MissingData[] = [...gate, ...missingRequirements(rule.needs, index)];
+    const missing: MissingData[] = [...gate, ...missingRequirements(rule.needs, index, registry)];
     const runnable = rule.checks.filter((check) => {
-      const lacking = missingRequirements(check.needs, index);
+      const lacking = missingRequirements(check.needs, index, registry);
       for (const m of lacking) {
         const same = missing.find((x) => x.capture === m.capture && x.checks !== undefined);
         if (same) same.checks!.push(check.messageId);
@@ -61,9 +76,9 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
       status('not-evaluated');
       return;
     }
-    const selector = selectorsById.get(rule.select ?? defaultSelector[rule.subject])!;
+    const selector = registry.selectors.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
-    const engine = createRuleEngine(rule, index, runnable);
+    const engine = createRuleEngine(rule, index, runnable, registry);
     const skipped = new Map<string, Subject[]>();
     const unevaluated = new Set<Subject>();
     let findings = 0;
@@ -79,7 +94,7 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
         index.trace = undefined;
       }
       for (const passed of run.passed) {
-        out.findings.push(buildFinding(rule, passed, subject, index));
+        out.findings.push(buildFinding(rule, passed, subject, index, registry));
         findings++;
       }
       // Silent on a subject whose file could not be (fully) read: that is not a pass.
@@ -133,25 +148,25 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
  * Provider first, then CNI: a rule for another provider is not applicable whatever the CNI; a rule
  * for another CNI is not applicable whatever the provider. Only what could still apply is missing.
  */
-function applicability(rule: RuleDefinition, index: SnapshotIndex): 'not-applicable' | MissingData[] {
+function applicability(rule: RuleDefinition, index: SnapshotIndex, registry: Registry): 'not-applicable' | MissingData[] {
   const cluster = index.snapshot.cluster;
   const missing: MissingData[] = [];
   const provider = rule.appliesTo?.provider;
   if (provider) {
     if (cluster.provider && !provider.includes(cluster.provider.value)) return 'not-applicable';
-    if (!cluster.provider) missing.push({ reason: 'unknown-provider', capture: requirementsById.get('cluster.provider')!.capture, subjects: [] });
+    if (!cluster.provider) missing.push({ reason: 'unknown-provider', capture: registry.requirements.get('cluster.provider')!.capture, subjects: [] });
   }
   const cni = rule.appliesTo?.cni;
   if (cni) {
     if (cluster.cni && !cni.includes(cluster.cni.value)) return 'not-applicable';
-    if (!cluster.cni) missing.push({ reason: 'unknown-cni', capture: requirementsById.get('cluster.cni')!.capture, subjects: [] });
+    if (!cluster.cni) missing.push({ reason: 'unknown-cni', capture: registry.requirements.get('cluster.cni')!.capture, subjects: [] });
   }
   return missing;
 }
 
-function missingRequirements(needs: readonly string[], index: SnapshotIndex): MissingData[] {
+function missingRequirements(needs: readonly string[], index: SnapshotIndex, registry: Registry): MissingData[] {
   return needs
-    .map((id) => requirementsById.get(id)!)
+    .map((id) => registry.requirements.get(id)!)
     .filter((r) => !r.present(index))
     .map((r) => ({ reason: 'missing-data' as const, capture: r.captureFor?.(index) ?? r.capture, subjects: [] }));
 }

@@ -2,11 +2,10 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Condition, RuleDefinition } from '../catalog/rule-schema.js';
 import { MissingDataError } from '../errors.js';
 import type { Fact } from '../facts/define.js';
-import { factsById } from '../facts/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { factValue } from './fact-values.js';
-import { customOperators } from './operators/index.js';
+import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import { resolvePath } from './path-resolver.js';
 
 /**
@@ -26,7 +25,7 @@ export interface RuleRun {
   errors: Array<{ messageId: string; error: unknown }>;
 }
 
-export function factsUsedBy(rule: RuleDefinition): Fact[] {
+export function factsUsedBy(rule: RuleDefinition, registry: Registry = builtinRegistry): Fact[] {
   const ids = new Set<string>(Object.values(rule.data).map((ref) => ref.split('.')[0] ?? ''));
   const walk = (c: Condition): void => {
     if ('all' in c) return c.all.forEach(walk);
@@ -36,15 +35,20 @@ export function factsUsedBy(rule: RuleDefinition): Fact[] {
     if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value)) ids.add(c.value.fact);
   };
   rule.checks.forEach((check) => walk(check.conditions as Condition));
-  return [...ids].flatMap((id) => factsById.get(id) ?? []);
+  return [...ids].flatMap((id) => registry.facts.get(id) ?? []);
 }
 
 /** An engine for the given checks of the rule (default: all of them). */
-export function createRuleEngine(rule: RuleDefinition, index: SnapshotIndex, checks: RuleDefinition['checks'] = rule.checks): RuleEngine {
-  const facts = factsUsedBy(rule);
+export function createRuleEngine(
+  rule: RuleDefinition,
+  index: SnapshotIndex,
+  checks: RuleDefinition['checks'] = rule.checks,
+  registry: Registry = builtinRegistry,
+): RuleEngine {
+  const facts = factsUsedBy(rule, registry);
   const engines = checks.map((check) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
-    for (const operator of customOperators) engine.addOperator(operator.name, operator.evaluate);
+    for (const operator of registry.operators) engine.addOperator(operator.name, operator.evaluate);
     for (const fact of facts) {
       engine.addFact(fact.id, async (_params, almanac) => factValue(fact, await almanac.factValue<Subject>('subject'), index), {
         priority: fact.priority ?? 1,

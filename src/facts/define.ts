@@ -21,7 +21,7 @@ export interface Fact<K extends SubjectKind = SubjectKind, T = unknown> extends 
   docsAnchor: string;
 }
 
-export function defineFact<K extends SubjectKind, T>(definition: FactDefinition<K, T>): Fact<K, T> {
+export function defineFact<K extends SubjectKind, T>(definition: FactDefinition<K, T>): Fact<NoInfer<K>, NoInfer<T>> {
   return { ...definition, docsAnchor: `docs/facts.md#${definition.id.toLowerCase()}` };
 }
 

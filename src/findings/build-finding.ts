@@ -1,7 +1,7 @@
 import type { RuleDefinition } from '../catalog/rule-schema.js';
 import { factValue } from '../engine/fact-values.js';
 import { resolvePath } from '../engine/path-resolver.js';
-import { factsById } from '../facts/registry.js';
+import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import type { Source } from '../snapshot/source.js';
@@ -23,8 +23,8 @@ function describeSubject(subject: Subject): string {
 }
 
 /** A fact's value for the subject, or undefined when it cannot be computed. */
-function safeFactValue(id: string, subject: Subject, index: SnapshotIndex): unknown {
-  const fact = factsById.get(id);
+function safeFactValue(id: string, subject: Subject, index: SnapshotIndex, registry: Registry): unknown {
+  const fact = registry.facts.get(id);
   if (!fact) return undefined;
   try {
     return factValue(fact, subject, index);
@@ -40,16 +40,22 @@ function scalar(value: unknown): string | number | boolean | undefined {
   return undefined;
 }
 
-export function buildFinding(rule: RuleDefinition, passed: { messageId: string; conditions: unknown }, subject: Subject, index: SnapshotIndex): Finding {
+export function buildFinding(
+  rule: RuleDefinition,
+  passed: { messageId: string; conditions: unknown },
+  subject: Subject,
+  index: SnapshotIndex,
+  registry: Registry = builtinRegistry,
+): Finding {
   const check = rule.checks.find((c) => c.messageId === passed.messageId)!;
   const data: Finding['data'] = {};
   for (const [name, ref] of Object.entries(rule.data)) {
     const [fact = '', ...path] = ref.split('.');
-    const value = scalar(resolvePath(safeFactValue(fact, subject, index), path.join('.')));
+    const value = scalar(resolvePath(safeFactValue(fact, subject, index, registry), path.join('.')));
     if (value !== undefined) data[name] = value;
   }
   const sourceOf = (fact: string) => {
-    const value = safeFactValue(fact, subject, index) as { source?: Source } | undefined;
+    const value = safeFactValue(fact, subject, index, registry) as { source?: Source } | undefined;
     return value && typeof value === 'object' ? value.source : undefined;
   };
   return {

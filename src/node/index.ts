@@ -1,3 +1,3 @@
 // kube-netdoctor/node: file-system access (load snapshots and rule files from disk).
 export { loadSnapshot, type LoadSnapshotOptions } from './load-snapshot.js';
-export { loadRuleFiles } from './load-rule-files.js';
+export { loadRuleFiles, validateRuleFiles, type RuleFilesCheck } from './load-rule-files.js';

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, NotEvaluated, Report } from '../findings/schema.js';
+import { describeSourceRef } from '../catalog/rule-schema.js';
 import { describeSource } from '../snapshot/source.js';
 
 export interface TextOptions {
@@ -65,7 +66,7 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
     if (!e.source) continue;
     out.push(paint('gray', `    evidence: ${e.fact}${e.path ? `.${e.path}` : ''} from ${describeSource(e.source)}`));
   }
-  out.push(paint('gray', `    source: ${f.source.map((s) => `${s.doc} «${s.section}»`).join(', ')}`));
+  out.push(paint('gray', `    source: ${f.source.map(describeSourceRef).join(', ')}`));
   if (remediation) {
     out.push('    fix:');
     for (const line of f.remediation.split('\n')) out.push(`      ${line}`);

@@ -43,6 +43,8 @@ export const Manifest = z.strictObject({
     .optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
+/** `snapshot.yaml` as written (before defaults and normalisation). */
+export type ManifestInput = z.input<typeof Manifest>;
 
 /** A value the loader knows, with why it believes it. */
 export const Provenanced = <T extends z.ZodType>(value: T) =>

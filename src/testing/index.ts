@@ -1,2 +1,2 @@
 export { RuleTester, RuleTestError } from './rule-tester.js';
-export type { ExpectedFinding, InvalidCase, NotEvaluatedCase, RuleTesterOptions, RuleTests, SnapshotInput, ValidCase } from './rule-tester.js';
+export type { ExpectedFinding, InlineObjects, InvalidCase, NotEvaluatedCase, RuleTesterOptions, RuleTests, SnapshotInput, ValidCase } from './rule-tester.js';

@@ -5,10 +5,27 @@ import { analyze } from '../analyze.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, FindingSubject, Report } from '../findings/schema.js';
 import { loadSnapshot } from '../node/load-snapshot.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { Plugin } from '../plugins/define-plugin.js';
+import { buildSnapshot } from '../snapshot/build-snapshot.js';
+import type { SnapshotFile } from '../snapshot/snapshot-file.js';
+import type { ManifestInput, Snapshot } from '../snapshot/schema.js';
 
-/** A snapshot directory or file path, or an in-memory snapshot. */
-export type SnapshotInput = string | Snapshot | { snapshot: Snapshot; diagnostics: Diagnostic[] };
+/** Kubernetes objects as `kubectl get -o json` prints them, plus optionally what `snapshot.yaml` would say. */
+export interface InlineObjects {
+  objects: readonly unknown[];
+  manifest?: ManifestInput;
+}
+
+/**
+ * A fixture: a snapshot directory or file path; the files `buildSnapshot` takes (`{ files }`);
+ * an inline object set (`{ objects, manifest? }`); or an already built snapshot.
+ */
+export type SnapshotInput =
+  | string
+  | { files: readonly SnapshotFile[] }
+  | InlineObjects
+  | Snapshot
+  | { snapshot: Snapshot; diagnostics: Diagnostic[] };
 
 export interface ExpectedFinding {
   messageId: string;
@@ -52,8 +69,12 @@ type Describe = (name: string, body: () => void) => void;
 type It = (name: string, body: () => Promise<void>) => void;
 
 export interface RuleTesterOptions {
-  /** Rules to test; defaults to the built-in catalog. */
+  /** Rules to test INSTEAD of the built-in catalog (default: the built-in catalog). */
   rules?: readonly RuleDefinition[];
+  /** Rules of your own, in addition: `extraRules: await loadRuleFiles('my-rules')`. */
+  extraRules?: readonly RuleDefinition[];
+  /** Plugins the rules use. */
+  plugins?: readonly Plugin[];
   /** The test runner's describe/it (vitest: `import { describe, it } from 'vitest'`); defaults to globals. */
   describe?: Describe;
   it?: It;
@@ -71,11 +92,15 @@ export class RuleTestError extends Error {
  */
 export class RuleTester {
   readonly #rules: readonly RuleDefinition[] | undefined;
+  readonly #extraRules: readonly RuleDefinition[];
+  readonly #plugins: readonly Plugin[];
   readonly #describe: Describe;
   readonly #it: It;
 
   constructor(options: RuleTesterOptions = {}) {
     this.#rules = options.rules;
+    this.#extraRules = options.extraRules ?? [];
+    this.#plugins = options.plugins ?? [];
     const g = globalThis as { describe?: Describe; it?: It };
     const describe = options.describe ?? g.describe;
     const it = options.it ?? g.it;
@@ -85,9 +110,16 @@ export class RuleTester {
   }
 
   run(ruleId: string, tests: RuleTests): void {
-    const rules = this.#rules ?? builtinRules();
+    const rules = [...(this.#rules ?? builtinRules()), ...this.#extraRules];
     const rule = rules.find((r) => r.id === ruleId);
-    if (!rule) throw new RuleTestError(`unknown rule "${ruleId}"`);
+    if (!rule) {
+      throw new RuleTestError(
+        `unknown rule "${ruleId}": this RuleTester knows ${this.#rules ? 'the rules passed in `rules`' : 'the built-in rules'}` +
+          `${this.#extraRules.length > 0 ? ` and ${this.#extraRules.map((r) => r.id).join(', ')}` : ''}. ` +
+          "Pass your own with new RuleTester({ extraRules: await loadRuleFiles('my-rules') }) (loadRuleFiles from 'kube-netdoctor/node'), " +
+          "or parseRuleFile({ file, text }) from 'kube-netdoctor'.",
+      );
+    }
     if (tests.invalid.length === 0) throw new RuleTestError(`${ruleId}: at least one invalid case (a snapshot where the rule fires) is required`);
     if (tests.valid.length === 0) throw new RuleTestError(`${ruleId}: at least one valid case (a snapshot where the rule stays silent) is required`);
     const seen = new Set<string>();
@@ -148,14 +180,26 @@ export class RuleTester {
   }
 
   async #report(rule: RuleDefinition, rules: readonly RuleDefinition[], c: ValidCase): Promise<Report> {
-    const loaded = typeof c.snapshot === 'string' ? await loadSnapshot(c.snapshot) : 'snapshot' in c.snapshot ? c.snapshot : { snapshot: c.snapshot, diagnostics: [] };
-    const report = await analyze(loaded.snapshot, { rules, only: [rule.id], diagnostics: loaded.diagnostics });
+    const loaded = await loadInput(c.snapshot);
+    const report = await analyze(loaded.snapshot, { rules, only: [rule.id], diagnostics: loaded.diagnostics, plugins: this.#plugins });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 && !c.allowErrorDiagnostics) {
       fail(`snapshot has error diagnostics:\n${errors.map((d) => `${d.file ?? ''}:${d.line ?? ''} ${d.code} ${d.message}`).join('\n')}`);
     }
     return report;
   }
+}
+
+async function loadInput(input: SnapshotInput): Promise<{ snapshot: Snapshot; diagnostics: Diagnostic[] }> {
+  if (typeof input === 'string') return loadSnapshot(input);
+  if ('files' in input) return buildSnapshot(input.files);
+  if ('objects' in input) {
+    const files: SnapshotFile[] = [{ path: 'objects.json', text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: input.objects }) }];
+    if (input.manifest) files.push({ path: 'snapshot.yaml', text: JSON.stringify(input.manifest) });
+    return buildSnapshot(files);
+  }
+  if ('snapshot' in input) return input;
+  return { snapshot: input, diagnostics: [] };
 }
 
 /** A bare snapshot input, or a case object (`{ snapshot, name? }`, which has no top-level `diagnostics`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, parseRuleFile } from '../../src/catalog/load-catalog.js';
+import { checkRuleFile, formatRuleFileProblem, loadCatalog, parseRuleFile } from '../../src/catalog/load-catalog.js';
 import { CatalogError } from '../../src/errors.js';
 
 const base = `id: ack-test-rule
@@ -24,7 +24,7 @@ const file = 'rules/ack/ack-test-rule.yaml';
 
 function catalogError(text: string, path = file): CatalogError {
   try {
-    parseRuleFile({ file: path, text });
+    parseRuleFile({ file: path, text }, { origin: 'builtin' });
   } catch (error) {
     if (error instanceof CatalogError) return error;
     throw error;
@@ -34,7 +34,7 @@ function catalogError(text: string, path = file): CatalogError {
 
 describe('rule files', () => {
   it('parses a valid rule, normalising source to a list', () => {
-    const rule = parseRuleFile({ file, text: base });
+    const rule = parseRuleFile({ file, text: base }, { origin: 'builtin' });
     expect(rule.source).toEqual([{ doc: 'ack', section: '如何提升Linux连接跟踪Conntrack数量限制?' }]);
     expect(rule.file).toBe(file);
   });
@@ -75,5 +75,72 @@ describe('rule files', () => {
 
   it('rejects duplicate ids across files', () => {
     expect(() => loadCatalog([{ file, text: base }, { file, text: base }])).toThrow(/defined in/);
+  });
+});
+
+const userRule = `id: acme-svc-single-endpoint
+title: Service has a single ready endpoint
+severity: warning
+subject: Service
+source: { url: https://wiki.example.com/ha, section: HA policy }
+needs: [services, endpoints]
+messages:
+  single: "{{subject}} has one ready endpoint: a single pod failure takes it down."
+checks:
+  - messageId: single
+    conditions:
+      all:
+        - { fact: serviceEndpoints, path: ready, operator: equal, value: 1 }
+remediation: Run at least two replicas behind every Service.
+`;
+
+describe('rules from outside the catalog', () => {
+  const userFile = 'my-rules/acme-svc-single-endpoint.yaml';
+
+  it('accepts { url, section } or { title } as source, and no spec ids', () => {
+    const rule = parseRuleFile({ file: userFile, text: userRule });
+    expect(rule.source).toEqual([{ url: 'https://wiki.example.com/ha', section: 'HA policy' }]);
+    expect(rule.spec).toEqual([]);
+    expect(rule.file).toBe(userFile);
+    const titled = parseRuleFile({ file: userFile, text: userRule.replace('{ url: https://wiki.example.com/ha, section: HA policy }', '{ title: Acme runbook }') });
+    expect(titled.source).toEqual([{ title: 'Acme runbook' }]);
+  });
+
+  it('does not check spec ids or the folder of a user rule', () => {
+    const text = userRule.replace('severity: warning', 'severity: warning\nspec: [acme-ha-1]');
+    expect(parseRuleFile({ file: 'rules/rules/acme-svc-single-endpoint.yaml', text }).spec).toEqual(['acme-ha-1']);
+  });
+
+  it('explains the accepted source forms, naming the real file, line and path', () => {
+    let error: CatalogError | undefined;
+    try {
+      parseRuleFile({ file: '/home/me/proj/my-rules/acme-svc-single-endpoint.yaml', text: userRule.replace('{ url: https://wiki.example.com/ha, section: HA policy }', '{ doc: acme }') });
+    } catch (e) {
+      error = e as CatalogError;
+    }
+    expect(error?.code).toBe('rule-schema');
+    expect(error?.file).toBe('/home/me/proj/my-rules/acme-svc-single-endpoint.yaml');
+    expect(error?.line).toBe(5);
+    expect(error?.message).toContain('/home/me/proj/my-rules/acme-svc-single-endpoint.yaml:5: source: source must be { doc, section }');
+    expect(error?.message).toContain('{ url, section } or { title, section }');
+  });
+
+  it('lists every problem of a file with its line and path', () => {
+    const text = userRule.replace('operator: equal', 'operator: equals').replace('fact: serviceEndpoints', 'fact: serviceEndpoint');
+    const { rule, problems } = checkRuleFile({ file: userFile, text });
+    expect(rule).toBeUndefined();
+    expect(problems.map(formatRuleFileProblem)).toEqual([
+      `${userFile}:13: checks.0.conditions.all.0: unknown fact "serviceEndpoint"`,
+      `${userFile}:13: checks.0.conditions.all.0.operator: unknown operator "equals"`,
+    ]);
+  });
+
+  it('still holds built-in rules to a document and known spec ids', () => {
+    const asBuiltin = (text: string) => checkRuleFile({ file: 'rules/acme/acme-svc-single-endpoint.yaml', text }, { origin: 'builtin' }).problems.map((p) => p.message);
+    expect(asBuiltin(userRule)).toEqual([
+      'a built-in rule names at least one spec id (see spec/catalog.md)',
+      'a built-in rule cites one of the five documents: { doc, section }',
+    ]);
+    expect(asBuiltin(userRule.replace('severity: warning', 'severity: warning\nspec: [acme-ha-1]'))).toContain('unknown spec id "acme-ha-1" (see spec/catalog.md)');
   });
 });

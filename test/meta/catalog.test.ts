@@ -32,6 +32,7 @@ describe('every rule', () => {
   it('cites section headings copied verbatim from its source document', () => {
     for (const rule of rules) {
       for (const source of rule.source) {
+        if (!('doc' in source)) throw new Error(`${rule.id}: a built-in rule cites { doc, section }`);
         expect(sourceHeadings(source.doc).has(source.section), `${rule.id}: «${source.section}» is a heading of ${source.doc} (docs/sources/headings/${source.doc}.txt)`).toBe(true);
       }
     }
@@ -39,7 +40,7 @@ describe('every rule', () => {
 
   it('cites spec ids of its own document (or x-* ones)', () => {
     for (const rule of rules) {
-      const docs = new Set(rule.source.map((s) => s.doc));
+      const docs = new Set(rule.source.map((s) => ('doc' in s ? s.doc : undefined)));
       for (const id of rule.spec) {
         const item = specItems.find((i) => i.id === id)!;
         expect(item.doc === 'x' || docs.has(item.doc as never), `${rule.id}: spec ${id} belongs to ${item.doc}`).toBe(true);
