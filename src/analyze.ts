@@ -3,6 +3,7 @@ import { assertUniqueRuleIds } from './catalog/load-catalog.js';
 import type { RuleDefinition } from './catalog/rule-schema.js';
 import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
+import { checkUnreadFiles } from './facts/file-coverage.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
 import type { Report } from './findings/schema.js';
 import { compareFindings, subjectKey } from './findings/sort.js';
@@ -54,7 +55,8 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
     registry === builtinRegistry ? trustedBuiltins(builtin) : new Set(),
     onProgress && ((rule, done, total) => onProgress({ ruleId: rule.id, rules: done, totalRules: total })),
   );
-  const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics]).sort(compareDiagnostics);
+  const unread = checkUnreadFiles(index);
+  const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics, ...unread]).sort(compareDiagnostics);
   const findings = result.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
     .map((n) => ({

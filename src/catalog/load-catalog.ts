@@ -2,6 +2,7 @@ import { parseStructuredOne } from '../parsers/structured-text.js';
 import { CatalogError } from '../errors.js';
 import type { Plugin } from '../plugins/define-plugin.js';
 import { registryFor } from '../plugins/registry.js';
+import { ruleFileSizeProblem, ruleNestingProblem } from './rule-file-limits.js';
 import { type RuleDefinition, RuleFile, type RuleOrigin } from './rule-schema.js';
 import { validateRule } from './validate-rule.js';
 
@@ -23,7 +24,7 @@ export interface LoadRulesOptions {
 
 /** One problem of a rule file: the file, the line, and the path inside the rule (`checks.0.conditions.all.0`). */
 export interface RuleFileProblem {
-  code: 'rule-syntax' | 'rule-schema' | 'rule-invalid';
+  code: 'rule-syntax' | 'rule-schema' | 'rule-invalid' | 'rule-too-large' | 'rule-too-deep';
   file: string;
   line?: number;
   path: string;
@@ -34,12 +35,16 @@ export interface RuleFileProblem {
 export function checkRuleFile(source: RuleSource, options: LoadRulesOptions = {}): { rule?: RuleDefinition; problems: RuleFileProblem[] } {
   const { file } = source;
   const at = (line: number | undefined) => (line === undefined ? {} : { line });
+  const tooLarge = ruleFileSizeProblem(source.text);
+  if (tooLarge) return { problems: [{ code: 'rule-too-large', file, path: '(root)', message: tooLarge }] };
   const { document, diagnostics } = parseStructuredOne(source.text, { file });
   const syntax = diagnostics.filter((d) => d.severity === 'error');
   if (syntax.length > 0 || !document) {
     const list = syntax.length > 0 ? syntax : [{ message: 'empty rule file', line: undefined }];
     return { problems: list.map((d) => ({ code: 'rule-syntax', file, ...at(d.line), path: '(root)', message: d.message })) };
   }
+  const tooDeep = ruleNestingProblem(document.value);
+  if (tooDeep) return { problems: [{ code: 'rule-too-deep', file, path: '(root)', message: tooDeep }] };
   const parsed = RuleFile.safeParse(document.value);
   if (!parsed.success) {
     return {

@@ -1,4 +1,4 @@
-import { validPath } from '../engine/path-resolver.js';
+import { isSafePath, validPath } from '../engine/path-resolver.js';
 import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import type { Condition, RuleFile, RuleOrigin } from './rule-schema.js';
 import { specItemsById } from './spec-items.generated.js';
@@ -49,6 +49,7 @@ export function validateRule(rule: RuleFile, file: string, origin: RuleOrigin = 
       problem(path, `fact "${fact}" is about ${definition.subject}, not ${rule.subject}`);
     }
     if (factPath !== undefined && !validPath.test(factPath)) problem(path, `path "${factPath}" is not a plain dot path`);
+    else if (factPath !== undefined && !isSafePath(factPath)) problem(path, `path "${factPath}" names __proto__, constructor or prototype, which a rule may not read`);
   };
   const walk = (condition: Condition, path: string): void => {
     if ('all' in condition) return condition.all.forEach((c, i) => walk(c, `${path}.all.${i}`));

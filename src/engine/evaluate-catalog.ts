@@ -7,6 +7,7 @@ import type { SnapshotIndex } from '../facts/snapshot-index.js';
 import type { Subject } from '../facts/subjects.js';
 import { buildFinding, findingSubject } from '../findings/build-finding.js';
 import type { Finding, MissingData, NotEvaluated, RuleStatus } from '../findings/schema.js';
+import type { TextFile } from '../snapshot/schema.js';
 import { createRuleEngine } from './rule-engine.js';
 
 export interface CatalogResult {
@@ -34,6 +35,20 @@ export async function evaluateCatalog(
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
   for (const [done, rule] of rules.entries()) {
     onRule?.(rule, done, rules.length);
+    try {
+      await evaluateRule(rule, index, out, registry, trusted);
+    } catch (error) {
+      // A rule that throws outside its checks (selector, finding) is a diagnostic, as one that throws inside them.
+      out.rules = out.rules.filter((r) => r.ruleId !== rule.id);
+      out.rules.push({ ruleId: rule.id, status: 'failed', subjects: 0, findings: 0 });
+      out.diagnostics.push(diagnostic('error', 'rule-failed', `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`, { file: rule.file }));
+    }
+  }
+  return out;
+}
+
+async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult, registry: Registry, trusted: ReadonlySet<RuleDefinition>): Promise<void> {
+  {
     const status = (s: RuleStatus['status'], subjects: readonly Subject[] = [], findings = 0) =>
       out.rules.push({ ruleId: rule.id, status: s, subjects: subjects.length, findings, ...(subjects.length > 0 ? { checked: subjects.map(findingSubject) } : {}) });
     const notEvaluated = (missing: MissingData[]) => out.notEvaluated.push({ ruleId: rule.id, title: rule.title, missing });
@@ -43,12 +58,12 @@ export async function evaluateCatalog(
       const list = unknown.map((p) => `${p.path}: ${p.message}`).join('; ');
       out.diagnostics.push(diagnostic('error', 'rule-invalid', `rule ${rule.id} was not run: ${list} (pass the plugins it was loaded with to analyze)`, { file: rule.file }));
       status('failed');
-      continue;
+      return;
     }
     const gate = applicability(rule, index, registry);
     if (gate === 'not-applicable') {
       status('not-applicable');
-      continue;
+      return;
     }
     const missing: MissingData[] = [...gate, ...missingRequirements(rule.needs, index, registry)];
     const runnable = rule.checks.filter((check) => {
@@ -63,7 +78,7 @@ export async function evaluateCatalog(
     if (missing.some((m) => m.checks === undefined) || runnable.length === 0) {
       notEvaluated(missing);
       status('not-evaluated');
-      continue;
+      return;
     }
     const selector = registry.selectors.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
@@ -72,11 +87,29 @@ export async function evaluateCatalog(
     const unevaluated = new Set<Subject>();
     let findings = 0;
     let failed = 0;
+    const unusable = new Map<string, Subject[]>();
     for (const subject of subjects) {
-      const run = await engine.run(subject);
+      const read = new Set<TextFile>();
+      index.trace = read;
+      let run;
+      try {
+        run = await engine.run(subject);
+      } finally {
+        index.trace = undefined;
+      }
       for (const passed of run.passed) {
         out.findings.push(buildFinding(rule, passed, subject, index, registry));
         findings++;
+      }
+      // Silent on a subject whose file could not be (fully) read: that is not a pass.
+      if (run.passed.length === 0 && run.missing.length === 0) {
+        for (const file of read) {
+          const problem = index.unusableFiles.get(file);
+          if (!problem) continue;
+          const key = `${file.file}\u0000${problem.message}`;
+          unusable.set(key, [...(unusable.get(key) ?? []), subject]);
+          unevaluated.add(subject);
+        }
       }
       for (const capture of run.missing) {
         const list = skipped.get(capture) ?? [];
@@ -94,6 +127,10 @@ export async function evaluateCatalog(
       if (run.errors.length > 0) failed++;
     }
     for (const [capture, list] of skipped) missing.push({ reason: 'missing-data', capture, subjects: list.map(findingSubject) });
+    for (const [key, list] of unusable) {
+      const [file = '', problem = ''] = key.split('\u0000');
+      missing.push({ reason: 'unusable-file', capture: `a readable ${file} (this one: ${problem})`, file, subjects: list.map(findingSubject) });
+    }
     if (missing.length > 0) notEvaluated(missing);
     const partlyChecked = unevaluated.size;
     const someChecksSkipped = runnable.length < rule.checks.length;
@@ -109,7 +146,6 @@ export async function evaluateCatalog(
       findings,
     );
   }
-  return out;
 }
 
 /**

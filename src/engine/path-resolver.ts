@@ -5,10 +5,20 @@
 export function resolvePath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const key of splitPath(path)) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || forbiddenKeys.has(key)) return undefined;
+    // Own properties only: a path never reaches Object.prototype or a function.
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** Keys through which a path could reach an object's prototype chain. */
+export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True when no segment of the path is `__proto__`, `constructor` or `prototype`. */
+export function isSafePath(path: string): boolean {
+  return !splitPath(path).some((key) => forbiddenKeys.has(key));
 }
 
 export function splitPath(path: string): string[] {

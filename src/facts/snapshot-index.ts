@@ -37,6 +37,14 @@ export interface SnapshotIndex {
   /** Cache for fact values, per subject object. */
   factCache: WeakMap<object, Map<string, unknown>>;
   diagnostics: Diagnostic[];
+  /** Every captured file some fact parsed (or looked at, `noteRead`) during this analysis. */
+  readFiles: Set<TextFile>;
+  /** Files whose parse reported an error, with the first error: data read from them may be incomplete. */
+  unusableFiles: Map<TextFile, Diagnostic>;
+  /** While set, files read are added to it (the engine traces which files one rule read for one subject). */
+  trace: Set<TextFile> | undefined;
+  /** Records that a fact read a file's text without a parser (a quick `includes` test). */
+  noteRead(file: TextFile): void;
 }
 
 export const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
@@ -61,9 +69,25 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     factCache: new WeakMap(),
     diagnostics: [],
     nodeOutputs: (node) => snapshot.nodeOutputs[node],
-    parseResult: (file, parse) => parsedOutputs.get(file, parse, index.diagnostics) as never,
+    readFiles: new Set(),
+    unusableFiles: new Map(),
+    trace: undefined,
+    noteRead: (file) => {
+      index.readFiles.add(file);
+      index.trace?.add(file);
+    },
+    parseResult: (file, parse) => {
+      index.noteRead(file);
+      const result = parsedOutputs.get(file, parse, index.diagnostics);
+      const error = result.diagnostics.find((d) => d.severity === 'error');
+      if (error && !index.unusableFiles.has(file)) index.unusableFiles.set(file, error);
+      return result as never;
+    },
     parsed: (file, parse) => index.parseResult(file, parse).value,
-  } as Pick<SnapshotIndex, 'snapshot' | 'clusterSubject' | 'factCache' | 'diagnostics' | 'nodeOutputs' | 'parseResult' | 'parsed'> as SnapshotIndex;
+  } as Pick<
+    SnapshotIndex,
+    'snapshot' | 'clusterSubject' | 'factCache' | 'diagnostics' | 'nodeOutputs' | 'parseResult' | 'parsed' | 'readFiles' | 'unusableFiles' | 'trace' | 'noteRead'
+  > as SnapshotIndex;
   const lazy = <K extends keyof SnapshotIndex>(name: K, build: () => SnapshotIndex[K]) => {
     let value: SnapshotIndex[K] | undefined;
     Object.defineProperty(index, name, { enumerable: true, get: () => (value ??= build()) });

@@ -62,9 +62,12 @@ export type Finding = z.infer<typeof Finding>;
 /** A rule that could not be evaluated (for some or all of its subjects), and what to capture so it can be. */
 /** One thing a rule lacked: what is missing, which of its checks it stopped, for which subjects. */
 export const MissingData = z.object({
-  reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider']),
+  /** `unusable-file`: the rule read a file whose parse reported an error, and stayed silent on these subjects. */
+  reason: z.enum(['missing-data', 'unknown-cni', 'unknown-provider', 'unusable-file']),
   /** What to add to the snapshot (a command and the file name it goes to). */
   capture: z.string(),
+  /** The unusable file (reason `unusable-file`). */
+  file: z.string().optional(),
   /** Message ids of the checks that could not run; absent when no check of the rule could. */
   checks: z.array(z.string()).optional(),
   /** Empty when it concerns every subject; else the subjects that could not be checked. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { type CST, Composer, type Document, LineCounter, Parser, YAMLParseError, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { jsonSyntaxError } from './json-error.js';
 
@@ -6,7 +6,18 @@ import { jsonSyntaxError } from './json-error.js';
  * The only importer of `yaml`. JSON is parsed with it too (YAML 1.2 is a
  * superset of JSON), which buys line numbers for every value: evidence can say
  * "cni/10-flannel.conflist line 12", which JSON.parse cannot.
+ *
+ * yaml composes documents recursively: a few thousand nested brackets exhaust
+ * the stack, and when that happens inside V8's regular-expression compiler the
+ * process dies (a fatal error, not a catchable exception). So the text is first
+ * tokenised by yaml's iterative Parser, the depth of the token tree measured
+ * without recursion, and only text within the limits is composed.
  */
+/** Deepest nesting of collections read; Kubernetes objects and CNI configs stay well under 40. */
+export const maxNestingDepth = 256;
+/** Longest text given to the YAML reader (JSON object files go through JSON.parse instead). */
+export const maxStructuredChars = 64 * 1024 * 1024;
+
 export interface StructuredDocument {
   value: unknown;
   /** 1-based line where the document starts in the file. */
@@ -33,16 +44,17 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
   const lineCounter = new LineCounter();
   const offset = options.lineOffset ?? 0;
   const diagnostics: Diagnostic[] = [];
-  let docs;
+  let list: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false });
+    const tokens = tokensWithinLimits(text, lineCounter, options);
+    if ('diagnostic' in tokens) return { documents: [], diagnostics: [tokens.diagnostic] };
+    list = withoutStackTraces(() => Array.from(new Composer(composeOptions(options)).compose(tokens.tokens)));
   } catch (error) {
     return {
       documents: [],
       diagnostics: [diagnostic('error', 'syntax', `could not parse: ${(error as Error).message}`, { file: options.file })],
     };
   }
-  const list = Array.isArray(docs) ? docs : [docs];
   const documents: StructuredDocument[] = [];
   for (const doc of list) {
     // After the first error yaml reports its knock-on effects; only the first helps the reader.
@@ -61,8 +73,10 @@ export function parseStructured(text: string, options: StructuredOptions = {}): 
     if (doc.contents === null && list.length > 1) continue; // an empty document between `---`s
     // The first line of content, not the `---` marker before it.
     const start = (doc.contents as YamlNode | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
+    const value = valueOf(doc, options, lineCounter.linePos(start).line + offset, diagnostics);
+    if (value === unreadable) continue;
     documents.push({
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       line: lineCounter.linePos(start).line + offset,
       lineOf(path) {
         const node = nodeAt(doc.contents as YamlNode | null, path);
@@ -81,7 +95,14 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
 } {
   const lineCounter = new LineCounter();
   const offset = options.lineOffset ?? 0;
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false });
+  let doc: Document.Parsed;
+  try {
+    const tokens = tokensWithinLimits(text, lineCounter, options);
+    if ('diagnostic' in tokens) return { document: undefined, diagnostics: [tokens.diagnostic] };
+    doc = withoutStackTraces(() => onlyDocument(tokens.tokens, text, options));
+  } catch (error) {
+    return { document: undefined, diagnostics: [diagnostic('error', 'syntax', `could not parse: ${(error as Error).message}`, { file: options.file })] };
+  }
   const diagnostics: Diagnostic[] = [];
   const problems = [...doc.errors.slice(0, 1), ...(options.strict ? doc.warnings : [])];
   for (const problem of problems) {
@@ -94,9 +115,11 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
     );
   }
   if (doc.errors.length > 0) return { document: undefined, diagnostics: inJsonWords(text, options, diagnostics) };
+  const value = valueOf(doc, options, 1 + offset, diagnostics);
+  if (value === unreadable) return { document: undefined, diagnostics };
   return {
     document: {
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       line: 1 + offset,
       lineOf(path) {
         const node = nodeAt(doc.contents as YamlNode | null, path);
@@ -122,6 +145,91 @@ function inJsonWords(text: string, options: StructuredOptions, diagnostics: Diag
     diagnostic('error', 'syntax', `invalid JSON: ${json.message}`, { file: options.file, line }),
     ...diagnostics.filter((d) => d.code !== 'syntax'),
   ];
+}
+
+/**
+ * yaml makes an Error object per problem, and capturing each one's stack trace is most of
+ * the time spent on a damaged file (a line of 100,000 quotes: thousands of errors, seconds).
+ * Only their codes, messages and positions are read.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+const unreadable = Symbol('unreadable');
+
+/**
+ * The document as plain values. yaml throws here, not while composing, on an alias whose
+ * anchor comes later (`*a` before `&a`) or that expands too often (a billion-laughs file).
+ */
+function valueOf(doc: Document.Parsed, options: StructuredOptions, line: number, diagnostics: Diagnostic[]): unknown {
+  try {
+    return withoutStackTraces(() => doc.toJS({ maxAliasCount: 100 }));
+  } catch (error) {
+    const message = `could not read the document: ${((error as Error).message.split(':')[0] ?? 'error').slice(0, 80)}`;
+    diagnostics.push(diagnostic('error', 'syntax', message, { file: options.file, line }));
+    return unreadable;
+  }
+}
+
+function composeOptions(options: StructuredOptions) {
+  return { uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false };
+}
+
+/** As yaml's parseDocument: the first document, with an error if more follow. */
+function onlyDocument(tokens: CST.Token[], text: string, options: StructuredOptions): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(composeOptions(options)).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** Tokens of the text, or a diagnostic when it is too large or nested too deeply to compose safely. */
+function tokensWithinLimits(
+  text: string,
+  lineCounter: LineCounter,
+  options: StructuredOptions,
+): { tokens: CST.Token[] } | { diagnostic: Diagnostic } {
+  const file = options.file;
+  if (text.length > maxStructuredChars) {
+    const message = `${text.length} characters is more than the YAML reader accepts (${maxStructuredChars}); save it as JSON (kubectl -o json)`;
+    return { diagnostic: diagnostic('error', 'too-large', message, { file }) };
+  }
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = firstTooDeep(tokens);
+  if (deep === undefined) return { tokens };
+  const line = lineCounter.linePos(deep).line + (options.lineOffset ?? 0);
+  const message = `nested more than ${maxNestingDepth} levels deep; not read (real captures nest a few dozen levels at most)`;
+  return { diagnostic: diagnostic('error', 'too-deep', message, { file, line }) };
+}
+
+/** Offset of the first collection nested deeper than the limit, walking the token tree without recursion. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: Array<[CST.Token, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= maxNestingDepth) return token.offset;
+      for (const item of token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
+        if (item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function nodeAt(root: YamlNode | null, path: readonly (string | number)[]): YamlNode | undefined {

@@ -44,7 +44,7 @@ export function reportGaps(report: Pick<Report, 'notEvaluated'>): Gap[] {
   return report.notEvaluated.flatMap((n) => n.missing.map((m) => ({ ...m, ruleId: n.ruleId, title: n.title })));
 }
 
-const reasons = { 'missing-data': 'data missing', 'unknown-cni': 'CNI unknown', 'unknown-provider': 'provider unknown' } as const;
+const reasons = { 'missing-data': 'data missing', 'unknown-cni': 'CNI unknown', 'unknown-provider': 'provider unknown', 'unusable-file': 'file unusable' } as const;
 
 /** `data missing for checks a, b`: the reason, and the checks when only some could not run. */
 export function describeGap(g: MissingData): string {

@@ -50,5 +50,6 @@ export function expandArchives(files: readonly SnapshotFile[], limits: ArchiveLi
 
 /** The order buildSnapshot reads files in (by normalised path), which fixes the order of objects. */
 export function sortFiles<T extends { path: string }>(files: readonly T[]): T[] {
-  return [...files].sort((a, b) => normalizePath(a.path).localeCompare(normalizePath(b.path)));
+  // Paths equal once normalised (`a.json`, `./a.json`) fall back to the raw path, so no input order shows through.
+  return [...files].sort((a, b) => normalizePath(a.path).localeCompare(normalizePath(b.path)) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

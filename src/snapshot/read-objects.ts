@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { parseStructured } from '../parsers/structured-text.js';
 import { rec, str } from './raw.js';
+import { maskObject } from './mask-secrets.js';
 import { type Reduced, reduceObject } from './reduce-object.js';
 
 export interface ReadObjects {
@@ -72,7 +73,7 @@ export function readObject(value: unknown, origin: ObjectOrigin): { object: Redu
   const id = [str(m.namespace), str(m.name)].filter(Boolean).join('/');
   const where = index === undefined ? '' : ` (items[${index}])`;
   const source = index === undefined && line !== undefined ? { file, line, object: `${kind} ${id}` } : { file, object: `${kind} ${id}${where}` };
-  return { object: reduceObject(raw, source) };
+  return { object: maskObject(reduceObject(raw, source)) };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
+import { maskSecrets } from './mask-secrets.js';
 import type { Reduced } from './reduce-object.js';
 import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
 import { type PendingPodLog, placePodLogs } from './import/place-pod-logs.js';
@@ -36,6 +37,15 @@ export class SnapshotBuilder {
    */
   addFile(file: SnapshotFile, role: FileRole = classifyFile(normalizePath(file.path))): void {
     const path = normalizePath(file.path);
+    try {
+      this.#addFile(file, path, role);
+    } catch (error) {
+      // Nothing a file holds may stop the load: an unforeseen failure is this file's diagnostic.
+      this.#diagnostics.push(diagnostic('error', 'unreadable', `could not be read: ${describeError(error)}`, { file: path }));
+    }
+  }
+
+  #addFile(file: SnapshotFile, path: string, role: FileRole): void {
     if (role.role === 'skipped') {
       this.#skipped.set(role.why, (this.#skipped.get(role.why) ?? 0) + 1);
       return;
@@ -44,8 +54,10 @@ export class SnapshotBuilder {
       if (!this.#addIfDumpStream(file, path)) this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
       return;
     }
-    const text = textOf(file, path, this.#diagnostics);
-    if (text === undefined) return;
+    const read = textOf(file, path, this.#diagnostics);
+    if (read === undefined) return;
+    // Object files are masked object by object as they are reduced (read-objects.ts), streamed or not.
+    const text = role.role === 'objects' ? read : maskSecrets(read);
     const snapshot = this.#snapshot;
     switch (role.role) {
       case 'manifest':
@@ -104,7 +116,14 @@ export class SnapshotBuilder {
    * document), reducing it at once; the raw value can be dropped afterwards.
    */
   addObject(raw: unknown, origin: ObjectOrigin): boolean {
-    const read = readObject(raw, { ...origin, file: normalizePath(origin.file) });
+    const file = normalizePath(origin.file);
+    let read: ReturnType<typeof readObject>;
+    try {
+      read = readObject(raw, { ...origin, file });
+    } catch (error) {
+      this.#diagnostics.push(diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }));
+      return false;
+    }
     if ('diagnostic' in read) {
       this.#diagnostics.push(read.diagnostic);
       return false;
@@ -189,9 +208,20 @@ export class SnapshotBuilder {
     if (manifest.capturedAt !== undefined) snapshot.capturedAt = manifest.capturedAt;
     snapshot.captured = [...this.#captured].sort();
     snapshot.unreadable = Object.fromEntries([...this.#unreadable].filter(([kind]) => !this.#captured.has(kind)).sort(([a], [b]) => a.localeCompare(b)));
-    snapshot.cluster = inferCluster(manifest.cluster, snapshot);
+    try {
+      snapshot.cluster = inferCluster(manifest.cluster, snapshot);
+    } catch (error) {
+      this.#diagnostics.push(diagnostic('error', 'inference-failed', `cluster facts could not be inferred: ${describeError(error)}`));
+      snapshot.cluster = {};
+    }
     return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
   }
+}
+
+/** An unexpected error, said without quoting input: its class and the first line of its message, capped. */
+export function describeError(error: unknown): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return `${e.name}: ${(e.message.split('\n')[0] ?? '').slice(0, 160)}`;
 }
 
 export function normalizePath(path: string): string {

@@ -22,6 +22,7 @@ function apiserverRange(index: SnapshotIndex): ApiserverRange | undefined {
   let found: ApiserverRange | null = null;
   for (const [node, outputs] of Object.entries(index.snapshot.nodeOutputs).sort(([a], [b]) => a.localeCompare(b))) {
     const file = outputs.commands.processes;
+    if (file) index.noteRead(file);
     if (!file || !file.text.includes('kube-apiserver')) continue;
     const apiserver = index.parsed(file, parseProcesses).processes.find((p) => p.command === 'kube-apiserver');
     const flag = apiserver?.flags['service-node-port-range'];

@@ -19,7 +19,9 @@ export const terwayEip = defineFact({
     const keys = eni.config.eipKeysEnabled;
     const off = eni.config.eipKeysPresent.filter((k) => !keys.includes(k));
     const events = index.snapshot.events.filter((e) => unsupported.test(e.message));
-    const logs = Object.values(index.snapshot.nodeOutputs).flatMap((o) => Object.entries(o.logs).filter(([name, f]) => /terway/.test(name) && unsupported.test(f.text)).map(([, f]) => f));
+    const terwayLogs = Object.values(index.snapshot.nodeOutputs).flatMap((o) => Object.entries(o.logs).filter(([name]) => /terway/.test(name)).map(([, f]) => f));
+    for (const file of terwayLogs) index.noteRead(file);
+    const logs = terwayLogs.filter((f) => unsupported.test(f.text));
     const event = events[0];
     const inEniConf = keys.find((k) => eni.config.eniConfKeys.includes(k));
     return {

@@ -2,7 +2,7 @@ import { isValidCidr } from '../../cidr/index.js';
 import { type Diagnostic, diagnostic } from '../../diagnostics.js';
 import type { CappedWarnings } from '../capped-warnings.js';
 import { isRecord } from '../configs/go-json-values.js';
-import { parseStructuredOne, type StructuredDocument } from '../structured-text.js';
+import { maxNestingDepth, parseStructuredOne, type StructuredDocument } from '../structured-text.js';
 
 /**
  * Reading the JSON a cloud vendor's CLI prints. The same data arrives in
@@ -151,7 +151,10 @@ export function salvageTruncatedJson(text: string): { text: string; line: number
       continue;
     }
     if (c === '"') inString = true;
-    else if (c === '{' || c === '[') stack.push([i, c]);
+    else if (c === '{' || c === '[') {
+      // Deeper than the YAML reader reads: nothing to salvage (and copies of the stack below must stay small).
+      if (stack.push([i, c]) > maxNestingDepth) return undefined;
+    }
     else if (c === '}' || c === ']') {
       if (stack.pop()?.[1] !== (c === '}' ? '{' : '[')) return undefined;
       if (stack[stack.length - 1]?.[1] === '[') cuts.push({ index: i, stack: [...stack] });
