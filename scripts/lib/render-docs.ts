@@ -209,8 +209,11 @@ function coverageDoc(rules: RuleDefinition[]): string {
     const items = specItems.filter((i) => i.doc === doc);
     const rows = items.map((i) => {
       const implemented = bySpec.get(i.id);
+      const links = implemented?.map((id) => `[${id}](./rules/${id}.md)`).join(', ');
       const status = implemented
-        ? implemented.map((id) => `[${id}](./rules/${id}.md)`).join(', ')
+        ? i.kind === 'G' && guidance[i.id]
+          ? `guidance: ${cell(guidance[i.id]!)} Info finding where the snapshot shows the context: ${links}`
+          : links
         : i.kind === 'G'
           ? `guidance: ${cell(guidance[i.id] ?? '(missing reason)')}`
           : 'not yet encoded';

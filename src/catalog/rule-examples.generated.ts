@@ -368,17 +368,143 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "subject": "Cluster tke-gz-prod",
     "message": "Node security group sg-7hw2mgu1 (the only security group in the snapshot (cloud/tencent-security-groups-sg-7hw2mgu1.json), taken as the nodes'; name the file cloud/tencent-security-groups-node-<sg-id>.json to confirm) does not admit node 10.1.2.9/32: TCP 1-29999, 32769-65535 (DROP by sg-7hw2mgu1 PolicyIndex 5 \"deny the rest\", line 140); node 10.1.2.9/32: UDP 1-65535 (DROP by sg-7hw2mgu1 PolicyIndex 5 \"deny the rest\", line 140). Those nodes cannot reach pods on the nodes behind this group."
   },
+  "win-apiserver-cert": {
+    "snapshot": "snapshots/rules/win-apiserver-cert/fires-cert-and-wrong-server",
+    "severity": "error",
+    "subject": "Cluster win-hybrid-lab",
+    "message": "kubectl connected to 10.127.130.99:6443 (cluster/kubectl-errors.txt), which is not an address of the API server (Endpoints default/kubernetes: 10.127.130.10:6443): the IP address in the config file does not match the host's."
+  },
+  "win-azure-hostgw-udr": {
+    "snapshot": "snapshots/rules/win-azure-hostgw-udr/fires-new-node-no-route-and-stale-next-hop",
+    "severity": "error",
+    "subject": "Node win-node-1",
+    "message": "Node win-node-1: the route for its pod subnet 10.244.1.0/24 is win-node-1-pods (k8s-win-rt): next hop VirtualAppliance 10.240.0.5 in cloud/azure-routes.json; it must be next hop type VirtualAppliance with next hop 10.240.0.7 (the node's IP)."
+  },
+  "win-endpoint-leak-versions": {
+    "snapshot": "snapshots/rules/win-endpoint-leak-versions/fires-k8s-1-11-1-docker-18-03",
+    "severity": "warning",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1 runs docker://18.3.1: Docker EE before 18.09 has a known concurrency issue in the endpoint store that leaks endpoints."
+  },
   "win-exceptionlist-coverage": {
     "snapshot": "snapshots/rules/win-exceptionlist-coverage/fires-pod-subnet-partly-covered",
     "severity": "error",
     "subject": "Node win-worker-1",
     "message": "Node win-worker-1: the OutBoundNAT ExceptionList [10.244.0.0/17, 10.96.0.0/12, 10.127.130.0/24] in nodes/win-worker-1/cni/cni.conf does not cover cluster (pod) subnet 10.244.0.0/16 (missing 10.244.128.0/17). Pod traffic to those addresses is NATed to the node IP, which breaks the no-NAT rule of the Kubernetes network model."
   },
+  "win-exceptionlist-external": {
+    "snapshot": "snapshots/rules/win-exceptionlist-external/fires-ten-slash-eight-and-other-lan",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: the ExceptionList in nodes/win-worker-1/cni/cni.conf covers an external destination: 10.0.0.0/8 covers hz-idc 10.10.0.0/16. Traffic from Windows pods to it is not NATed, so its replies never come back."
+  },
+  "win-flannel-stale-sourcevip": {
+    "snapshot": "snapshots/rules/win-flannel-stale-sourcevip/fires-rejoined-node",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: nodes/win-worker-1/sourcevip.json holds the source VIP 10.244.7.2, outside the node's current pod subnet 10.244.3.0/24: it is left from the pod subnet the node had before it rejoined the cluster. The source VIP must be an address of 10.244.3.0/24."
+  },
+  "win-flannel-subnet-env": {
+    "snapshot": "snapshots/rules/win-flannel-subnet-env/fires-missing-file",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: pods cannot start: the CNI reports subnet.env missing (\"open /run/flannel/subnet.env: …\", 23 events of Pod default/iis-7d5c9b8f6-k2x9p). Flannel did not start correctly on the node."
+  },
+  "win-flanneld-waiting": {
+    "snapshot": "snapshots/rules/win-flanneld-waiting/fires-waiting-flannel-v0-11",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: \"Waiting for the Network to be created\" 3 times in nodes/win-worker-1/logs/flanneld.log with flannel v0.11.0 (image of DaemonSet kube-system/kube-flannel-ds-windows-amd64), older than v0.12.0: a known race condition leaves the management IP without the Flannel network."
+  },
   "win-hns-network-missing": {
     "snapshot": "snapshots/rules/win-hns-network-missing/fires-no-cbr0-nor-adapter",
     "severity": "error",
     "subject": "Node win-worker-1",
     "message": "Node win-worker-1: Get-NetAdapter shows no \"vEthernet (Ethernet*)\" adapter, nor a vEthernet on another host adapter (vEthernet adapters: [vEthernet (nat)]): the virtual adapter Kubernetes networking needs was not created."
+  },
+  "win-hns-port-exhaustion": {
+    "snapshot": "snapshots/rules/win-hns-port-exhaustion/fires-many-services-default-range",
+    "severity": "warning",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: 120 Services (one HNS load balancer each) with non-DSR kube-proxy and the default dynamic port range 49152-65535 (16384 ports, the default): nodes with 100+ load balancers may run out of ephemeral TCP ports."
+  },
+  "win-hns-stale-objects": {
+    "snapshot": "snapshots/rules/win-hns-stale-objects/fires-in-event",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: \"hnsCall failed in Win32: The wrong diskette is in the drive\" (14 times in events of Pod default/iis-6c559f5868-vscxm): HNS objects created before a Windows update or a custom change to HNS are incompatible with the HNS version now installed."
+  },
+  "win-hostname-override": {
+    "snapshot": "snapshots/rules/win-hostname-override/fires-no-override",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: kube-proxy runs without --hostname-override (nodes/win-worker-1/processes.json, line 24); after some time the containers' vNICs and HNS endpoints get deleted."
+  },
+  "win-hostport-cni": {
+    "snapshot": "snapshots/rules/win-hostport-cni/fires-no-port-mappings",
+    "severity": "error",
+    "subject": "Pod default/iis-hostport-0",
+    "message": "Pod default/iis-hostport-0 publishes hostPort app 8080->80/TCP, but the CNI config of its Windows node (nodes/win-worker-1/cni/10-flannel.conf) does not set \"capabilities\": {\"portMappings\": true}: the hostPort is not published."
+  },
+  "win-icmp-unsupported": {
+    "snapshot": "snapshots/rules/win-icmp-unsupported/fires-windows-node",
+    "severity": "info",
+    "subject": "Cluster win-hybrid-lab",
+    "message": "The cluster has 1 Windows nodes (win-worker-1): Windows pods have no outbound rules programmed for ICMP, so ping from them to resources outside the cluster fails even when TCP/UDP works."
+  },
+  "win-ipam-range-exhausted": {
+    "snapshot": "snapshots/rules/win-ipam-range-exhausted/fires-allocate-failed-no-hns-dump",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: pods failed with \"failed to allocate\" range errors (9 in events of Pod default/iis-5f7c8d9b6-q4w2z); local HNS endpoints not counted (hns-endpoints.json not captured). The error means the IP address space on the node is used up; endpoints that no pod holds have leaked."
+  },
+  "win-master-components": {
+    "snapshot": "snapshots/rules/win-master-components/fires-crashloop-and-pending",
+    "severity": "error",
+    "subject": "Pod kube-system/coredns-78fcd69978-5xk2l",
+    "message": "Pod kube-system/coredns-78fcd69978-5xk2l on k8s-master is Pending (waiting: ContainerCreating), not Running."
+  },
+  "win-network-topology": {
+    "snapshot": "snapshots/rules/win-network-topology/fires-windows-node",
+    "severity": "info",
+    "subject": "Cluster win-hybrid-lab",
+    "message": "The cluster has 1 Windows nodes (win-worker-1): if problems remain, your network or hosts may restrict certain kinds of traffic between nodes, which the snapshot cannot show."
+  },
+  "win-node-components": {
+    "snapshot": "snapshots/rules/win-node-components/fires-not-ready-flanneld-missing",
+    "severity": "error",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: [flanneld] not in the node's process list nodes/win-worker-1/processes.json (running: [kubelet, kube-proxy]); the guide expects kubelet, kube-proxy and, with Flannel, flanneld to run on the node."
+  },
+  "win-nodeport-local-access": {
+    "snapshot": "snapshots/rules/win-nodeport-local-access/fires-build-17763-1397",
+    "severity": "warning",
+    "subject": "Node win-worker-1",
+    "message": "Node win-worker-1: Windows build 17763.1397 (Windows Server 2019 Datacenter) is older than cumulative update KB4571748 (build 17763.1432) and the cluster has 1 NodePort/LoadBalancer Services (default/iis): local NodePort access from the node itself may fail. Access from other nodes or external clients works."
+  },
+  "win-nodeport-no-pods": {
+    "snapshot": "snapshots/rules/win-nodeport-no-pods/fires-scaled-down-node",
+    "severity": "warning",
+    "subject": "Node win-worker-2",
+    "message": "Node win-worker-2 runs no pod on the pod network while the cluster has 1 NodePort/LoadBalancer Services (default/iis): by a design limitation, at least one pod must run on a Windows node for NodePort forwarding to work."
+  },
+  "win-pause-image-mismatch": {
+    "snapshot": "snapshots/rules/win-pause-image-mismatch/fires-os-mismatch-and-restarting",
+    "severity": "error",
+    "subject": "Pod default/iis-6c559f5868-vscxm",
+    "message": "Pod default/iis-6c559f5868-vscxm: 6 events say the container operating system does not match the host operating system (images: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022): the pause image (or the pod's image) is not compatible with the node's OS version."
+  },
+  "win-service-ip-from-node": {
+    "snapshot": "snapshots/rules/win-service-ip-from-node/fires-windows-node",
+    "severity": "info",
+    "subject": "Cluster win-hybrid-lab",
+    "message": "The cluster has 1 Windows nodes (win-worker-1): a Windows node cannot reach a Service through its Service IP; this is a known limitation of the current Windows network stack, while Windows pods can reach Service IPs."
+  },
+  "win-vsphere-vxlan-port": {
+    "snapshot": "snapshots/rules/win-vsphere-vxlan-port/fires-default-port",
+    "severity": "warning",
+    "subject": "Cluster win-hybrid-lab",
+    "message": "2 nodes run on vSphere (k8s-master, win-worker-1) and flannel's vxlan backend uses UDP 4789 (the default: net-conf.json sets no Backend.Port): vSphere and Flannel both reserve port 4789 for overlay networking, so packets between hosts can be intercepted."
   },
   "x-cidr-overlap": {
     "snapshot": "snapshots/rules/x-cidr-overlap/fires-pod-cidr-covers-nodes-and-idc",

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /// <reference types="node" />
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -65,8 +65,8 @@ export const selectors: Selector[] = [
   defineSelector({
     id: 'nodesWithIpamRangeEvents',
     subject: 'Node',
-    description: 'Nodes with events "no IP addresses available in range set" for their pods',
-    select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []),
+    description: 'Linux nodes with events "no IP addresses available in range set" for their pods (Windows nodes: win-ipam-range-exhausted)',
+    select: (index) => [...ipamRangeEventsByNode(index).keys()].flatMap((name) => index.nodesByName.get(name) ?? []).filter((n) => n.os !== 'windows'),
   }),
   defineSelector({
     id: 'nodesWithProxyRules',
@@ -105,6 +105,33 @@ export const selectors: Selector[] = [
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a container port that sets hostPort',
     select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0),
+  }),
+  defineSelector({
+    id: 'clusterWithWindowsNodes',
+    subject: 'Cluster',
+    description: 'The cluster, when it has at least one Windows node (rules of the Windows guide about the whole cluster)',
+    select: (index) => (index.snapshot.nodes.some((n) => n.os === 'windows') ? [index.clusterSubject] : []),
+  }),
+  defineSelector({
+    id: 'windowsPods',
+    subject: 'Pod',
+    description: 'Pods scheduled on a Windows node, not finished',
+    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows'),
+  }),
+  defineSelector({
+    id: 'kubeSystemPodsWithWindowsNodes',
+    subject: 'Pod',
+    description: 'kube-system pods, in clusters that have Windows nodes (the Windows guide\'s master checks)',
+    select: (index) => (index.snapshot.nodes.some((n) => n.os === 'windows') ? (index.podsByNamespace.get('kube-system') ?? []) : []),
+  }),
+  defineSelector({
+    id: 'windowsPodsWithHostPort',
+    subject: 'Pod',
+    description: 'Pods (not host-network, not finished) with a hostPort, scheduled on a Windows node',
+    select: (index) =>
+      index.snapshot.pods.filter(
+        (p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0 && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows',
+      ),
   }),
   defineSelector({
     id: 'nodesNetworkUnavailable',

@@ -12,11 +12,12 @@ const repo = resolve(import.meta.dirname, '../..');
  * share (or clean) one dist/. Returns the path of cli.js.
  */
 export async function buildCli(): Promise<string> {
-  const cliConfig = (configs as Options[]).find((c) => c.entry && 'cli' in (c.entry as Record<string, string>));
+  const all = (Array.isArray(configs) ? configs : [configs]) as Options[];
+  const cliConfig = all.find((c) => c.entry && 'cli' in (c.entry as Record<string, string>));
   if (!cliConfig) throw new Error('tsup.config.ts has no cli entry');
   const parent = join(repo, 'node_modules', '.cache', 'kube-netdoctor-cli-test');
   mkdirSync(parent, { recursive: true });
   const outDir = mkdtempSync(join(parent, 'build-'));
-  await build({ ...cliConfig, entry: { cli: join(repo, 'src/cli/main.ts') }, outDir, sourcemap: false, silent: true, config: false });
+  await build({ ...cliConfig, entry: { cli: join(repo, 'src/cli/main.ts') }, format: ['esm'], dts: false, outDir, sourcemap: false, silent: true, config: false });
   return join(outDir, 'cli.js');
 }

@@ -32,6 +32,23 @@ describe('scenario snapshots produce exactly their golden findings', () => {
     });
   }
 
+  it('win-flannel-rejoined-node: the rejoined Windows node\'s stale SourceVip, old subnet.env and too-broad ExceptionList', async () => {
+    const { snapshot, diagnostics } = await loadSnapshot(new URL('win-flannel-rejoined-node', root).pathname);
+    const report = await analyze(snapshot, { diagnostics });
+    const problems = report.findings.filter((f) => f.severity !== 'info');
+    expect(problems.map((f) => [f.ruleId, f.subject.name, f.data])).toEqual([
+      [
+        'win-exceptionlist-external',
+        'win-worker-2',
+        expect.objectContaining({ entries: '10.0.0.0/8', summary: '10.0.0.0/8 swallows 10.0.0.0/10, 10.64.0.0/11, 10.112.0.0/13 and 18 more ranges' }),
+      ],
+      ['win-flannel-stale-sourcevip', 'win-worker-2', { address: '10.244.4.2', podCIDR: '10.244.5.0/24', file: 'nodes/win-worker-2/sourcevip.json' }],
+      ['win-flannel-subnet-env', 'win-worker-2', expect.objectContaining({ subnetLine: '10.244.4.1/24', podCIDR: '10.244.5.0/24', network: '10.244.0.0/16' })],
+    ]);
+    // The guide's general advice for clusters with Windows nodes.
+    expect(report.findings.filter((f) => f.severity === 'info').map((f) => f.ruleId)).toEqual(['win-icmp-unsupported', 'win-network-topology', 'win-service-ip-from-node']);
+  });
+
   it('bad-input: every unreadable file is a diagnostic, the rest is still analysed', async () => {
     const { snapshot, diagnostics } = await loadSnapshot(new URL('bad-input', root).pathname);
     // The UTF-16LE + CRLF PowerShell process list reads as plain text.
@@ -40,7 +57,8 @@ describe('scenario snapshots produce exactly their golden findings', () => {
     );
     const report = await analyze(snapshot, { diagnostics });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).toEqual(['broken.yaml', 'nodes/k8s-master/dmesg', 'services.json']);
-    expect(report.findings.map((f) => f.ruleId)).toEqual(['win-exceptionlist-coverage']);
+    // Besides the Windows guide's info advice for clusters with Windows nodes.
+    expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)).toEqual(['win-exceptionlist-coverage']);
     expect(report.notEvaluated.find((n) => n.ruleId === 'x-svc-no-endpoints' && n.missing.some((m) => m.capture.includes('services.json')))).toBeDefined();
   });
 });

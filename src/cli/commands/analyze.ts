@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { analyze } from '../../analyze.js';
 import { builtinRules } from '../../catalog/builtin-catalog.js';
 import type { RuleDefinition, Severity } from '../../catalog/rule-schema.js';
+import { assertUniqueRuleIds } from '../../catalog/load-catalog.js';
 import { selectRules } from '../../config/select-rules.js';
+import { NetdoctorError } from '../../errors.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { applyBaseline, baselineFingerprints } from '../../findings/baseline.js';
 import type { Report } from '../../findings/schema.js';
@@ -100,10 +102,13 @@ async function runAnalyze(path: string, flags: AnalyzeFlags, io: CliIo): Promise
 async function ruleSet(config: EffectiveConfig, flags: AnalyzeFlags): Promise<RuleDefinition[]> {
   const builtin = builtinRules();
   const extra = await loadExtraRules([...config.ruleDirectories, ...(flags.rules ?? [])]);
-  const builtinIds = new Set(builtin.map((r) => r.id));
-  const clash = extra.find((r) => builtinIds.has(r.id));
-  if (clash) throw new UsageError(`${clash.file}: rule id ${clash.id} is already a built-in rule`);
   const all = [...builtin, ...extra];
+  try {
+    assertUniqueRuleIds(all);
+  } catch (error) {
+    if (error instanceof NetdoctorError) throw new UsageError(error.message);
+    throw error;
+  }
   const ids = new Set(all.map((r) => r.id));
   for (const s of config.suppressions) {
     if (!/[*?]/.test(s.rule) && !ids.has(s.rule)) throw new UsageError(`${s.file}${s.line ? `:${s.line}` : ''}: suppression names unknown rule "${s.rule}"`);

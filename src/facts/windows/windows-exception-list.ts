@@ -18,13 +18,8 @@ export const windowsExceptionList = defineFact({
   description: 'The node\'s Windows CNI ExceptionList (file, line, form) and, for each required range (pod CIDR, Service CIDR, management subnet), the parts it does not cover.',
   reads: ['nodes/<node>/cni/* (Windows CNI config)', 'cluster.podCIDRs', 'cluster.serviceCIDRs', 'cluster.nodeCIDRs or Node InternalIPs'],
   compute: (node, index) => {
-    const files = index.nodeOutputs(node.name)?.cni ?? [];
-    if (files.length === 0) throw new MissingDataError('nodes/<node>/cni/<file>: the CNI config of each Windows node (C:\\k\\cni\\config)');
-    const found = files.map((file) => ({ file, value: index.parsed(file, parseCniConfig) })).find((c) => c.value.windows);
-    if (!found?.value.windows) {
-      throw new MissingDataError('a Windows CNI config (win-bridge, win-overlay, sdnbridge or sdnoverlay) under nodes/<node>/cni/');
-    }
-    const windows = found.value.windows;
+    const found = windowsCniConfig(index, node.name);
+    const windows = found.windows;
     const required = requiredRanges(index);
     // Without OutBoundNAT nothing is NATed, so there is nothing to except.
     const coverage = windows.outboundNat ? cidrCoverage(windows.exceptionList, required) : cidrCoverage([], []);
@@ -39,6 +34,17 @@ export const windowsExceptionList = defineFact({
     };
   },
 });
+
+/** The node's Windows CNI config (win-bridge, win-overlay, sdnbridge, sdnoverlay); MissingDataError when not captured. */
+export function windowsCniConfig(index: SnapshotIndex, node: string) {
+  const files = index.nodeOutputs(node)?.cni ?? [];
+  if (files.length === 0) throw new MissingDataError('nodes/<node>/cni/<file>: the CNI config of each Windows node (C:\\k\\cni\\config)');
+  const found = files.map((file) => ({ file, value: index.parsed(file, parseCniConfig) })).find((c) => c.value.windows);
+  if (!found?.value.windows) {
+    throw new MissingDataError('a Windows CNI config (win-bridge, win-overlay, sdnbridge or sdnoverlay) under nodes/<node>/cni/');
+  }
+  return { file: found.file, config: found.value, windows: found.value.windows };
+}
 
 function requiredRanges(index: SnapshotIndex): RequiredRange[] {
   const cluster = index.snapshot.cluster;

@@ -39,7 +39,7 @@ export function scanIptablesSaveKubeProxy(input: string, options: ParseOptions =
   let matchesClusterIPSet = false;
   const { tables, notIptablesSave } = walkIptablesSave<ScanTable>(normalizeNewlines(input), options.file, warnings, {
     table: (name, line) => ({ name, line, committed: false, rules: [] }),
-    rule(table, { text: trimmed, line, chain, leading, at }) {
+    rule(table, trimmed, line, chain, leading, at) {
       const service = table.name === 'nat' && (chain === 'KUBE-SERVICES' || chain === 'KUBE-NODEPORTS');
       const clusterIPSet = trimmed.includes('KUBE-CLUSTER-IP');
       // A comment escaped with backslashes may hide "endpoints" from the substring test.

@@ -90,7 +90,7 @@ function parse(text: string, options: ParseOptions): ParseResult<IptablesSave> {
       return table;
     },
     chain: (table, declaration, line) => table.chains.push(chainOf(declaration, line)),
-    rule(table, { text: trimmed, line, chain, leading, at }) {
+    rule(table, trimmed, line, chain, leading, at) {
       table.rules.push({ chain, line, ...readRule(tokenize(trimmed).tokens.slice(at + 2), leading) });
     },
   });

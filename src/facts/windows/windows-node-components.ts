@@ -1,0 +1,44 @@
+import { MissingDataError } from '../../errors.js';
+import { parseProcesses } from '../../parsers/linux/processes.js';
+import { defineFact } from '../define.js';
+
+/**
+ * The Windows guide (如何? 知道 Windows 上的 Kubernetes 已成功完成嗎?): kubelet, kube-proxy and — when
+ * Flannel is the network solution — flanneld must run on the node, and kube-proxy must be started with
+ * `--hostname-override` (經過一段時間之後,容器的 vNIC 和 HNS 端點將會遭到刪除). Read from the node's
+ * process list: `ps -eo pid,args` or `Get-CimInstance Win32_Process | Select ProcessId,CommandLine`.
+ */
+export const windowsNodeComponents = defineFact({
+  id: 'windowsNodeComponents',
+  subject: 'Node',
+  description:
+    'Which of kubelet, kube-proxy and flanneld (only when the cluster CNI is flannel) run on the node (processes), the missing ones, whether kube-proxy sets --hostname-override, and whether it runs in DSR mode (--enable-dsr).',
+  reads: ['nodes/<node>/processes', 'cluster.cni'],
+  compute: (node, index) => {
+    const file = index.nodeOutputs(node.name)?.commands['processes'];
+    if (!file) throw new MissingDataError('nodes/<node>/processes: Get-CimInstance Win32_Process | Select ProcessId,CommandLine (or ps -eo pid,args) on each Windows node');
+    const result = index.parseResult(file, parseProcesses);
+    if (result.value.processes.length === 0) {
+      throw new MissingDataError('nodes/<node>/processes: a readable process list (Get-CimInstance Win32_Process | Select ProcessId,CommandLine | ConvertTo-Json)');
+    }
+    const processes = result.value.processes;
+    const flannel = index.snapshot.cluster.cni?.value === 'flannel';
+    const expected = ['kubelet', 'kube-proxy', ...(flannel ? ['flanneld'] : [])];
+    const find = (name: string) => processes.find((p) => p.command === name);
+    const missing = expected.filter((name) => !find(name));
+    const proxy = find('kube-proxy');
+    const override = proxy?.flags['hostname-override'];
+    const dsr = proxy?.flags['enable-dsr'];
+    return {
+      expected,
+      running: expected.filter((name) => find(name)),
+      missing,
+      missingCount: missing.length,
+      kubeProxyRunning: proxy !== undefined,
+      // A truncated line may have cut the flag off: then nothing is claimed.
+      kubeProxyHostnameOverride: proxy === undefined ? null : override !== undefined ? true : proxy.truncated ? null : false,
+      kubeProxyDsr: proxy === undefined ? null : dsr === true || dsr === 'true',
+      source: { file: file.file, ...(proxy ? { line: proxy.line } : {}) },
+    };
+  },
+});
