@@ -20,6 +20,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/[@#]/g, (c) => `${c}<!-- -->`)
+    // No autolink literal: it would take an escaped character after a URL (`\)`) into the link.
+    .replace(/:\/\//g, ':<!-- -->//')
     .replace(/\r\n|\r|\n/g, '<br>')
     .replace(/\t/g, ' ');
 }
