@@ -1,4 +1,4 @@
-import type { NodeObject } from '../snapshot/objects.js';
+import { isVirtualNode } from './cluster/virtual-node.js';
 import { defineSelector, type Selector } from './define.js';
 import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
 import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
@@ -171,12 +171,3 @@ export const defaultSelector: Record<SubjectKind, string> = {
   Ingress: 'allIngresses',
   Event: 'allEvents',
 };
-
-/** virtual-kubelet nodes (ACK ECI, AKS virtual nodes, …) and EKS Fargate nodes run pods without a CNI agent on a host. */
-export function isVirtualNode(node: NodeObject): boolean {
-  return (
-    node.labels.type === 'virtual-kubelet' ||
-    node.labels['eks.amazonaws.com/compute-type'] === 'fargate' ||
-    node.taints.some((t) => t.key === 'virtual-kubelet.io/provider' || t.key === 'eks.amazonaws.com/compute-type')
-  );
-}

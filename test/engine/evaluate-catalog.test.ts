@@ -66,27 +66,7 @@ describe('evaluateCatalog', () => {
     expect(report.rules[0]?.status).toBe('not-evaluated');
   });
 
-  const perCheck = parseRuleFile({
-    file: 'rules/ack/ack-per-check.yaml',
-    text: `id: ack-per-check
-title: Per-check data
-severity: warning
-subject: Node
-spec: [ack-conntrack-full]
-source: { doc: ack, section: 如何提升Linux连接跟踪Conntrack数量限制? }
-needs: [nodes]
-messages:
-  annotations: "{{subject}} lacks annotations"
-  withPods: "{{subject}} and pods"
-checks:
-  - messageId: annotations
-    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
-  - messageId: withPods
-    needs: [pods, services]
-    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
-remediation: n/a
-`,
-  });
+  const perCheck = parseRuleFile({ file: 'rules/ack/ack-per-check.yaml', text: perCheckText() });
 
   it('runs a check whose data is present and lists a sibling whose data is missing, naming the check', async () => {
     const { snapshot } = buildSnapshot([{ path: 'nodes.json', text: JSON.stringify({ kind: 'List', apiVersion: 'v1', items: [node('a')] }) }]);

@@ -1,4 +1,5 @@
 import type { NodeObject, PodObject } from '../../snapshot/objects.js';
+import { isVirtualNode } from '../cluster/virtual-node.js';
 import { defineFact } from '../define.js';
 import { cappedList } from '../capped-list.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
@@ -16,8 +17,6 @@ export const awaitsNetwork = (p: PodObject) =>
   !p.hostNetwork &&
   p.containerStatuses.every((c) => c.ready || c.waitingReason === undefined || c.waitingReason === 'ContainerCreating');
 
-/** ECI virtual nodes (label type=virtual-kubelet) run no Terway DaemonSet pod. */
-export const isVirtualNode = (n: NodeObject) => n.labels.type === 'virtual-kubelet';
 
 const terwayPodCounts = new WeakMap<SnapshotIndex, number>();
 

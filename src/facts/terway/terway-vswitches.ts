@@ -5,7 +5,7 @@ import type { Source } from '../../snapshot/source.js';
 import { cloudInventory } from '../cloud-inventory.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 import { requireTerwayEniConfig, type TerwayEniConfigMap, terwayConfigMap } from './terway-eni-config.js';
-import { isVirtualNode } from './terway-node-readiness.js';
+import { isVirtualNode } from '../cluster/virtual-node.js';
 
 /**
  * Which vSwitches Terway allocates pod IPs from, per node, as Terway decides it
