@@ -85,8 +85,13 @@ export const RuleFile = z.strictObject({
   subject: z.enum(subjectKinds),
   /** Selector naming the subjects to run for; defaults to every object of the subject kind. */
   select: z.string().optional(),
-  /** Rule applies only to these CNIs / providers; unknown CNI/provider → not evaluated. */
-  appliesTo: z.strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional() }).optional(),
+  /**
+   * Rule applies only to these CNIs / providers; unknown CNI/provider → not evaluated. `os`: only to clusters with
+   * nodes of that OS (captured nodes, none of it → not applicable).
+   */
+  appliesTo: z
+    .strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional(), os: z.array(z.enum(['linux', 'windows'])).optional() })
+    .optional(),
   /** Items of spec/catalog.md the rule implements: required and checked for built-in rules; free (or none) for your own. */
   spec: z.array(z.string().min(1)).default([]),
   source: z.union([SourceRef, z.array(SourceRef).min(1)], { error: sourceError }).transform((s) => (Array.isArray(s) ? s : [s])),
