@@ -121,6 +121,11 @@ function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: Co
   }
   const annotated = nodes.find((n) => 'flannel.alpha.coreos.com/backend-type' in n.annotations);
   if (annotated) {
+    // Canal: beside flanneld, calico-node (for policy) writes its address too — OneKE's RKE2 Canal nodes carry both.
+    const calicoKey = ['projectcalico.org/IPv4Address', 'projectcalico.org/IPv6Address'].find((k) => k in annotated.annotations);
+    if (calicoKey) {
+      return { value: 'canal', from: `annotations flannel.alpha.coreos.com/backend-type and ${calicoKey} on node ${annotated.name}`, source: annotated.source };
+    }
     const k3s = /\+k3s\d*$/.test(annotated.kubeletVersion ?? '') ? ' (k3s embedded flannel)' : '';
     return { value: 'flannel', from: `annotation flannel.alpha.coreos.com/backend-type on node ${annotated.name}${k3s}`, source: annotated.source };
   }

@@ -56,6 +56,12 @@ describe('real cluster captures', () => {
     });
   }
 
+  it('oneke-canal-nodes: the Flannel annotations rule checks the three Canal nodes and stays silent', async () => {
+    const { snapshot, diagnostics } = await loadSnapshot(new URL('oneke-canal-nodes', root).pathname);
+    const report = await analyze(snapshot, { diagnostics });
+    expect(report.rules.find((r) => r.ruleId === 'rancher-flannel-annotations')).toMatchObject({ status: 'evaluated', subjects: 3, findings: 0 });
+  });
+
   it('the clusters are told apart by what their objects show', async () => {
     const seen: Record<string, [string | undefined, string | undefined]> = {};
     for (const name of captures) {
@@ -67,6 +73,7 @@ describe('real cluster captures', () => {
       'eks-vpc-cni-dump': ['eks', 'other'],
       'minikube-calico-vbox': ['generic', 'calico'],
       'minikube-kindnet-3-nodes': ['generic', 'other'],
+      'oneke-canal-nodes': [undefined, 'canal'],
     });
   });
 });

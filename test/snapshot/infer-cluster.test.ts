@@ -45,6 +45,11 @@ describe('cluster facts', () => {
   it('knows Calico from the address calico-node writes on each node when only nodes were captured', () => {
     const { snapshot } = buildSnapshot([list({ kind: 'Node', metadata: { name: 'minikube', annotations: { 'projectcalico.org/IPv4Address': '192.168.99.119/24' } } })]);
     expect(snapshot.cluster.cni).toMatchObject({ value: 'calico', from: 'annotation projectcalico.org/IPv4Address on node minikube' });
+    // Both flannel's and calico-node's annotations: Canal (snapshots/real/oneke-canal-nodes).
+    const canal = buildSnapshot([
+      list({ kind: 'Node', metadata: { name: 'n', annotations: { 'flannel.alpha.coreos.com/backend-type': 'vxlan', 'projectcalico.org/IPv4Address': '172.20.0.100/24' } } }),
+    ]);
+    expect(canal.snapshot.cluster.cni).toMatchObject({ value: 'canal', from: 'annotations flannel.alpha.coreos.com/backend-type and projectcalico.org/IPv4Address on node n' });
   });
 
   it('recognises Canal before flannel, and Terway from eni-config', () => {
