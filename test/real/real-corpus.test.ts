@@ -62,6 +62,18 @@ describe('real cluster captures', () => {
     expect(report.rules.find((r) => r.ruleId === 'rancher-flannel-annotations')).toMatchObject({ status: 'evaluated', subjects: 3, findings: 0 });
   });
 
+  it('eks-vpc-cni-dump: the unread kube-proxy log is named, with the dump line its block starts on', async () => {
+    const { snapshot, diagnostics } = await loadSnapshot(new URL('eks-vpc-cni-dump', root).pathname);
+    const report = await analyze(snapshot, { diagnostics });
+    expect(report.diagnostics.filter((d) => d.code === 'unread-file')).toEqual([
+      expect.objectContaining({
+        file: 'cluster-info-dump.txt',
+        line: 6010,
+        message: expect.stringContaining('no rule read the kube-proxy log of node ip-10-0-20-143.ec2.internal'),
+      }),
+    ]);
+  });
+
   it('the clusters are told apart by what their objects show', async () => {
     const seen: Record<string, [string | undefined, string | undefined]> = {};
     for (const name of captures) {
