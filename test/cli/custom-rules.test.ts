@@ -38,6 +38,17 @@ describe('kube-netdoctor analyze --rules', () => {
     expect(driver.rules.map((r) => r.id)).toContain('tke-sg-pod-cidr');
   });
 
+  it('rules and explain take --rules: your rules are listed and explained beside the built-in ones', async () => {
+    const listed = JSON.parse((await run(['rules', '--rules', `${acme}my-rules`, '--only', 'acme-svc-single-endpoint,x-cidr-overlap', '--format', 'json'])).stdout) as Array<{ id: string; docs?: string }>;
+    expect(listed.map((r) => [r.id, r.docs !== undefined]).sort()).toEqual([['acme-svc-single-endpoint', false], ['x-cidr-overlap', true]]);
+    const explained = await run(['explain', 'acme-svc-single-endpoint', '--rules', `${acme}my-rules`]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('https://wiki.example.com/ha');
+    expect(explained.stdout).toContain('--rules <your rule files> --only acme-svc-single-endpoint');
+    expect(explained.stdout).not.toContain('reference page');
+    expect((await run(['explain', 'acme-svc-single-endpoint'])).code).toBe(2);
+  });
+
   it('takes --rules more than once, files or directories', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netdoctor-rules-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
