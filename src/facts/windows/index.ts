@@ -14,6 +14,7 @@ import { windowsHostPortCni } from './windows-host-port-cni.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
+import { windowsKubeProxyHostnameOverride } from './windows-kube-proxy-hostname-override.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodePortContext } from './windows-node-port-context.js';
 import { windowsNodeReady } from './windows-node-ready.js';
@@ -38,6 +39,7 @@ export const windowsFacts = [
   windowsHostPortCni,
   windowsHnsStaleObjects,
   windowsIpamExhaustion,
+  windowsKubeProxyHostnameOverride,
   windowsNodeComponents,
   windowsNodePortContext,
   windowsNodeReady,
