@@ -4,6 +4,7 @@ import { apiServerConnection } from './api-server-connection.js';
 import { azureHostGwRoute } from './azure-host-gw-route.js';
 import { kubeSystemPodHealth } from './kube-system-pod-health.js';
 import { vsphereVxlanPort } from './vsphere-vxlan-port.js';
+import { windowsCniPluginVersion } from './windows-cni-plugin-version.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
@@ -29,6 +30,7 @@ export const windowsFacts = [
   azureHostGwRoute,
   kubeSystemPodHealth,
   vsphereVxlanPort,
+  windowsCniPluginVersion,
   windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
