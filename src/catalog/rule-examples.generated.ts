@@ -231,7 +231,7 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "Service default/myservice asks for an NLB 2.0 (service.kubernetes.io/ibm-load-balancer-cloud-provider-enable-features: \"ipvs\") but its externalTrafficPolicy is Cluster; a V2.0 NLB needs externalTrafficPolicy: Local."
   },
   "iks-no-ingress-subdomain": {
-    "snapshot": "snapshots/rules/iks-no-ingress-subdomain/fires-normal-without-subdomain",
+    "snapshot": "snapshots/rules/iks-no-ingress-subdomain/fires-json-empty-hostname",
     "severity": "error",
     "subject": "Cluster cluster",
     "message": "ibmcloud ks cluster-get shows cluster mycluster in state normal but no Ingress Subdomain (-): Ingress cannot be reached through the IBM-provided subdomain."
