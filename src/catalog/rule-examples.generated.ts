@@ -207,10 +207,10 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "Service default/myservice has no EXTERNAL-IP (status.loadBalancer.ingress is empty): no NLB address was assigned to it."
   },
   "iks-lbip-not-available": {
-    "snapshot": "snapshots/rules/iks-lbip-not-available/fires-just-outside-portable-subnet",
+    "snapshot": "snapshots/rules/iks-lbip-not-available/fires-event-service-not-captured",
     "severity": "error",
     "subject": "Service default/myservice",
-    "message": "Service default/myservice sets loadBalancerIP 169.47.155.248, which lies in none of the cluster's portable subnets (10.216.29.64/29 (private VLAN 2936320, wdc04), 169.47.155.240/29 (public VLAN 2936318, wdc04)): the NLB can never get that address."
+    "message": "Service default/myservice (not in the snapshot: deleted since, or not captured; its Events name it): the cloud provider reported \"Requested cloud provider IP 169.47.155.244 is not available. The following cloud provider IPs are available: 169.47.155.245,169.47.155.246\" (Event default/myservice.17a9c0b2f1d3e4d1)."
   },
   "iks-nlb-min-workers": {
     "snapshot": "snapshots/rules/iks-nlb-min-workers/fires-free-cluster",
