@@ -237,10 +237,10 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "ibmcloud ks cluster-get shows cluster mycluster in state normal but no Ingress Subdomain (-): Ingress cannot be reached through the IBM-provided subdomain."
   },
   "iks-srcip-edge-taint": {
-    "snapshot": "snapshots/rules/iks-srcip-edge-taint/fires-app-without-edge-toleration",
+    "snapshot": "snapshots/rules/iks-srcip-edge-taint/fires-alb-ingress-app-not-on-edge",
     "severity": "error",
-    "subject": "Service default/myservice",
-    "message": "Service default/myservice has externalTrafficPolicy: Local, its NLB pods run on the tainted edge nodes 10.176.48.90, 10.176.48.91 (dedicated=edge:NoExecute, dedicated=edge:NoSchedule), but none of its 2 pods (myservice-7c9d5b6f8-a1b2c, myservice-7c9d5b6f8-d3e4f) can run there (no matching toleration or edge node affinity): no traffic reaches the app."
+    "subject": "Service kube-system/public-cr18e61e63c6e94b658596ca93d087eed9-alb1",
+    "message": "Service kube-system/public-cr18e61e63c6e94b658596ca93d087eed9-alb1 exposes Ingress ALB public-cr18e61e63c6e94b658596ca93d087eed9-alb1 with externalTrafficPolicy: Local (source IP preserved) and its ALB pods can run on the tainted edge nodes 10.176.48.90, 10.176.48.91 (dedicated=edge:NoExecute, dedicated=edge:NoSchedule), but app pods behind its Ingresses (default/myingress) cannot run there: default/myservice (2 of 2 pods: myservice-7c9d5b6f8-a1b2c, myservice-7c9d5b6f8-d3e4f). No traffic reaches those pods."
   },
   "iks-strongswan-release-exists": {
     "snapshot": "snapshots/rules/iks-strongswan-release-exists/fires-helm2-vpn-strongswan-exists",
