@@ -302,6 +302,18 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "subject": "Node rke-node-2",
     "message": "Node rke-node-2 lacks flannel.alpha.coreos.com/public-ip, flannel.alpha.coreos.com/backend-data: flannel on other nodes cannot build the overlay route to it."
   },
+  "rancher-overlay-test": {
+    "snapshot": "snapshots/rules/rancher-overlay-test/fires-isolated-firewall-open",
+    "severity": "error",
+    "subject": "Cluster rancher-rke-dc1",
+    "message": "The overlay test (cluster/overlay-test.txt) isolates rke-node-1: rke-node-2 (line 3), rke-node-3 (line 5) cannot reach rke-node-1. The document: the ports required for the overlay network are not open between the indicated hosts, and the NGINX Ingress Controller will fail intermittently to route to pods. rke-node-1: nodes/rke-node-1/iptables-save admits UDP 8472, so the block is outside the host firewall (a security group or a network device between the nodes; not from the document)."
+  },
+  "rancher-required-ports": {
+    "snapshot": "snapshots/rules/rancher-required-ports/fires-centos-default-reject",
+    "severity": "error",
+    "subject": "Node rke-cp-1",
+    "message": "Node rke-cp-1 (etcd, controlplane): UDP 8472 (the overlay's VXLAN port) is rejected by nodes/rke-cp-1/iptables-save line 22: `-A INPUT -j REJECT --reject-with icmp-host-prohibited`. Pods on other nodes cannot reach this node's pods over the overlay (UDP 8472: flannel's default VXLAN port on Linux; no canal-config or kube-flannel-cfg ConfigMap captured)."
+  },
   "tke-cross-vpc": {
     "snapshot": "snapshots/rules/tke-cross-vpc/fires-peer-vpc-tcp-only",
     "severity": "error",

@@ -1,0 +1,162 @@
+/**
+ * What a node's host firewall (the filter table's INPUT chain in iptables-save) does with a new
+ * connection from another node to one local port: accepted, blocked by a DROP/REJECT rule or the
+ * chain's DROP policy (with the rule and its line), or undetermined when a rule that could decide
+ * it depends on something the dump cannot tell (source address, interface, marks, ipsets …).
+ *
+ * Conservative by design: a DROP whose match is uncertain is passed over, an ACCEPT whose match
+ * is uncertain stops the walk as undetermined, so "blocked" is only said when it is certain.
+ * The chains kube-proxy and the CNI plugins manage (KUBE-*, cali-*, CNI-*, FLANNEL-*) are about
+ * Service and pod traffic, not the host's own ports, and are not followed.
+ */
+import type { IptablesRule, IptablesSave, IptablesTable } from '../../parsers/linux/iptables-save.js';
+
+export interface PortProbe {
+  protocol: 'tcp' | 'udp';
+  port: number;
+}
+
+export type FirewallVerdict =
+  | { kind: 'accepted' }
+  | { kind: 'blocked'; target: string; chain: string; line: number; rule: string; byPolicy: boolean }
+  | { kind: 'undetermined'; line: number; rule: string };
+
+type Match = 'yes' | 'no' | 'maybe';
+type Walk = FirewallVerdict | { kind: 'return' } | { kind: 'fallthrough' };
+
+const MANAGED_CHAINS = /^(?:KUBE-|cali-|CNI-|FLANNEL-)/;
+// Targets that log, mark or count and let the packet go on to the next rule.
+const NON_TERMINAL = new Set(['LOG', 'NFLOG', 'ULOG', 'MARK', 'CONNMARK', 'AUDIT', 'TRACE', 'CT', 'SET', 'CLASSIFY', 'TCPMSS', 'TOS', 'DSCP']);
+const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '0': 'all' };
+// Options the matcher understands; any other match option makes the rule's match uncertain.
+const KNOWN_OPTIONS = new Set(['-p', '--protocol', '-m', '--match', '--dport', '--dports', '--destination-port', '--destination-ports', '--comment', '--state', '--ctstate', '--dst-type', '-i', '--in-interface', '--syn']);
+const MAX_DEPTH = 16;
+
+/** The IPv4 filter table's verdict for a probe, or undefined when the dump has no filter table. */
+export function firewallVerdict(save: IptablesSave, probe: PortProbe): FirewallVerdict | undefined {
+  const filter = save.tables.find((t) => t.name === 'filter' && t.family === 4);
+  if (!filter) return undefined;
+  const rules = rulesByChain(filter);
+  const result = walk(filter, rules, 'INPUT', probe, 0, new Set());
+  if (result.kind === 'return' || result.kind === 'fallthrough') return policyVerdict(filter);
+  return result;
+}
+
+const byChainCache = new WeakMap<IptablesTable, Map<string, IptablesRule[]>>();
+
+function rulesByChain(table: IptablesTable): Map<string, IptablesRule[]> {
+  const cached = byChainCache.get(table);
+  if (cached) return cached;
+  const map = new Map<string, IptablesRule[]>();
+  for (const rule of table.rules) map.set(rule.chain, [...(map.get(rule.chain) ?? []), rule]);
+  byChainCache.set(table, map);
+  return map;
+}
+
+function policyVerdict(table: IptablesTable): FirewallVerdict {
+  const input = table.chains.find((c) => c.name === 'INPUT');
+  if (!input || input.policy === 'ACCEPT') return { kind: 'accepted' };
+  return { kind: 'blocked', target: input.policy, chain: 'INPUT', line: input.line, rule: `:INPUT ${input.policy}`, byPolicy: true };
+}
+
+function walk(table: IptablesTable, rules: Map<string, IptablesRule[]>, chain: string, probe: PortProbe, depth: number, seen: Set<string>): Walk {
+  if (depth > MAX_DEPTH || seen.has(chain)) return { kind: 'undetermined', line: 0, rule: `chain ${chain} loops or nests too deep` };
+  const inside = new Set(seen).add(chain);
+  for (const rule of rules.get(chain) ?? []) {
+    const match = matches(rule, probe);
+    const target = rule.target;
+    if (match === 'no' || target === undefined || NON_TERMINAL.has(target)) continue;
+    if (target === 'ACCEPT') return match === 'yes' ? { kind: 'accepted' } : undetermined(rule);
+    if (target === 'DROP' || target === 'REJECT') {
+      if (match === 'yes') return { kind: 'blocked', target, chain, line: rule.line, rule: ruleText(rule), byPolicy: false };
+      continue;
+    }
+    if (target === 'RETURN') {
+      if (match === 'yes') return { kind: 'return' };
+      return undetermined(rule);
+    }
+    if (MANAGED_CHAINS.test(target)) continue;
+    if (!rules.has(target) && !table.chains.some((c) => c.name === target)) return undetermined(rule);
+    const inner = walk(table, rules, target, probe, depth + 1, inside);
+    if (inner.kind === 'undetermined') return inner;
+    if (inner.kind === 'return' || inner.kind === 'fallthrough') {
+      if (rule.goto && match === 'yes') return { kind: 'return' };
+      continue;
+    }
+    if (match === 'yes') return inner;
+    // Only maybe jumped into that chain: its ACCEPT leaves the outcome open, its DROP is not certain.
+    if (inner.kind === 'accepted') return undetermined(rule);
+  }
+  return { kind: 'fallthrough' };
+}
+
+function undetermined(rule: IptablesRule): FirewallVerdict {
+  return { kind: 'undetermined', line: rule.line, rule: ruleText(rule) };
+}
+
+/** Whether a rule's matches cover a new connection from another node to the probe's local port. */
+function matches(rule: IptablesRule, probe: PortProbe): Match {
+  const m = rule.matches;
+  if (m.negated.length > 0 || m.source !== undefined || m.destination !== undefined || m.sport !== undefined || m.outInterface !== undefined) {
+    return protocolMatch(m.protocol, probe) === 'no' || (m.dport !== undefined && !portListCovers(m.dport, probe.port)) ? 'no' : 'maybe';
+  }
+  let result: Match = protocolMatch(m.protocol, probe);
+  if (result === 'no') return 'no';
+  if (m.dport !== undefined && !portListCovers(m.dport, probe.port)) return 'no';
+  // The probe arrives from another host: never on lo; another named interface may or may not be its.
+  if (m.inInterface !== undefined) {
+    if (m.inInterface === 'lo') return 'no';
+    result = 'maybe';
+  }
+  const options = optionsOf(rule.args);
+  for (const [option, value] of options) {
+    if (!KNOWN_OPTIONS.has(option)) result = 'maybe';
+    else if (option === '--state' || option === '--ctstate') {
+      if (!value.split(',').includes('NEW')) return 'no';
+    } else if (option === '--dst-type') {
+      if (value !== 'LOCAL') return 'no';
+    } else if (option === '--syn' && probe.protocol !== 'tcp') return 'no';
+  }
+  return result;
+}
+
+function protocolMatch(protocol: string | undefined, probe: PortProbe): Match {
+  if (protocol === undefined) return 'yes';
+  const name = PROTOCOL_NUMBERS[protocol] ?? protocol.toLowerCase();
+  return name === 'all' || name === probe.protocol ? 'yes' : 'no';
+}
+
+/** Match options before the target, with their value (`--state` → `NEW,ESTABLISHED`). */
+function optionsOf(args: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i] as string;
+    if (token === '-j' || token === '--jump' || token === '-g' || token === '--goto') break;
+    if (!token.startsWith('-') || token === '!') continue;
+    if (['-s', '--source', '-d', '--destination', '-o', '--out-interface'].includes(token)) {
+      i++;
+      continue;
+    }
+    const value = args[i + 1];
+    const takesValue = token !== '--syn' && value !== undefined && !value.startsWith('-');
+    out.push([token, takesValue ? value : '']);
+    if (takesValue) i++;
+  }
+  return out;
+}
+
+/** `53`, `1024:65535`, `:1024`, `4789,8472` (multiport) against one port. */
+export function portListCovers(list: string, port: number): boolean {
+  return list.split(',').some((part) => {
+    const [lo, hi] = part.includes(':') ? part.split(':') : [part, part];
+    const low = lo ? Number(lo) : 0;
+    const high = hi ? Number(hi) : 65535;
+    return port >= low && port <= high;
+  });
+}
+
+/** The rule as iptables-save printed it (values with spaces quoted again). */
+function ruleText(rule: IptablesRule): string {
+  const args = rule.args.map((a) => (/[\s"]/.test(a) || a === '' ? `"${a.replace(/"/g, '\\"')}"` : a));
+  return ['-A', rule.chain, ...args].join(' ');
+}

@@ -1,0 +1,73 @@
+import { fixture, ruleTester } from './fixture.js';
+
+const id = 'rancher-required-ports';
+const reject = (node: string) => `nodes/${node}/iptables-save line 22: \`-A INPUT -j REJECT --reject-with icmp-host-prohibited\``;
+const defaultPort = "flannel's default VXLAN port on Linux; no canal-config or kube-flannel-cfg ConfigMap captured";
+const vxlanDropped = {
+  messageId: 'overlayPortBlocked',
+  subject: { kind: 'Node', name: 'rke-node-3' },
+  severity: 'error' as const,
+  data: {
+    roles: 'worker',
+    overlayBlocked: "UDP 8472 (the overlay's VXLAN port) is dropped by nodes/rke-node-3/iptables-save line 18: `-A INPUT -p udp -m udp --dport 8472 -j DROP`",
+    overlayPort: 8472,
+    overlayPortFrom: defaultPort,
+    overlayTestConfirms: '',
+  },
+  evidence: [{ fact: 'rancherFirewallBlocks', path: 'overlayBlockedCount', actual: 1 }],
+};
+
+ruleTester.run(id, {
+  valid: [fixture(id, 'silent-ports-opened'), fixture(id, 'silent-source-restricted-accept')],
+  invalid: [
+    { snapshot: fixture(id, 'fires-vxlan-dropped'), findings: [vxlanDropped] },
+    {
+      snapshot: fixture(id, 'fires-centos-default-reject'),
+      findings: [
+        {
+          messageId: 'overlayPortBlocked',
+          subject: { kind: 'Node', name: 'rke-cp-1' },
+          data: { roles: 'etcd, controlplane', overlayBlocked: `UDP 8472 (the overlay's VXLAN port) is rejected by ${reject('rke-cp-1')}` },
+        },
+        {
+          messageId: 'tcpPortBlocked',
+          subject: { kind: 'Node', name: 'rke-cp-1' },
+          data: {
+            tcpBlocked: `TCP 2379 (etcd client), 2380 (etcd peer), 6443 (Kubernetes API server) and 10250 (kubelet) are rejected by ${reject('rke-cp-1')}`,
+            tcpBlockedPorts: '2379, 2380, 6443, 10250',
+          },
+        },
+        {
+          messageId: 'overlayPortBlocked',
+          subject: { kind: 'Node', name: 'rke-worker-1' },
+          data: { roles: 'worker', overlayBlocked: `UDP 8472 (the overlay's VXLAN port) is rejected by ${reject('rke-worker-1')}` },
+        },
+        {
+          messageId: 'tcpPortBlocked',
+          subject: { kind: 'Node', name: 'rke-worker-1' },
+          data: { tcpBlocked: `TCP 10250 (kubelet) is rejected by ${reject('rke-worker-1')}`, tcpBlockedPorts: '10250' },
+        },
+      ],
+    },
+    {
+      snapshot: fixture(id, 'fires-policy-drop'),
+      findings: [
+        {
+          messageId: 'tcpPortBlocked',
+          subject: { kind: 'Node', name: 'rke-worker-7' },
+          data: {
+            tcpBlocked: 'TCP 10250 (kubelet) is accepted by no rule of INPUT, whose policy drops it (nodes/rke-worker-7/iptables-save line 3: `:INPUT DROP`)',
+          },
+        },
+      ],
+    },
+  ],
+  notEvaluated: [
+    {
+      snapshot: fixture(id, 'not-evaluated-no-iptables-save'),
+      capture: 'nodes/<node>/iptables-save',
+      subjects: ['rke-node-2'],
+      findings: [vxlanDropped],
+    },
+  ],
+});
