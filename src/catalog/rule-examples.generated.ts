@@ -302,6 +302,12 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "subject": "Node rke-node-2",
     "message": "Node rke-node-2 lacks flannel.alpha.coreos.com/public-ip, flannel.alpha.coreos.com/backend-data: flannel on other nodes cannot build the overlay route to it."
   },
+  "rancher-mtu": {
+    "snapshot": "snapshots/rules/rancher-mtu/fires-cni-mtu-too-large",
+    "severity": "error",
+    "subject": "Node rke-os-1",
+    "message": "Node rke-os-1: the pods' MTU 1450 (\"mtu\" of the calico plugin in nodes/rke-os-1/cni/10-canal.conflist line 10) is larger than eth0's MTU 1450 minus the 50 bytes VXLAN adds (at most 1400; the overhead is not from the document): full-size packets between pods on different nodes are dropped or fragmented."
+  },
   "rancher-overlay-test": {
     "snapshot": "snapshots/rules/rancher-overlay-test/fires-isolated-firewall-open",
     "severity": "error",

@@ -1,6 +1,7 @@
 // Rancher: host firewall ports by node role, the overlay test, MTU, system namespace isolation after upgrades.
 import type { Fact } from '../define.js';
 import { rancherFirewallBlocks } from './rancher-firewall-blocks.js';
+import { rancherMtu } from './rancher-mtu.js';
 import { rancherOverlayTest } from './rancher-overlay-test.js';
 
-export const rancherFacts = [rancherFirewallBlocks, rancherOverlayTest] as Fact[];
+export const rancherFacts = [rancherFirewallBlocks, rancherOverlayTest, rancherMtu] as Fact[];
