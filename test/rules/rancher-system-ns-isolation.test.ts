@@ -5,12 +5,13 @@ const cluster = { kind: 'Cluster', name: 'rancher-rke-dc1' };
 const common = {
   nodes: 'rke-node-1',
   at: 'nodes/rke-node-1/logs/ingress-nginx.log line 5',
-  upstreams: 'http://10.42.1.5:80 (pod default/hello-world-6f9c7b5d8-x2kqp)',
+  upstreams: 'http://10.42.1.5:80 (pod default/hello-world-6f9c7b5d8-x2kqp on rke-node-2)',
 };
 
 ruleTester.run(id, {
-  // silent-before-v2-0-7: the same timeouts on Rancher v2.0.6, which the note about upgrades to v2.0.7+ excludes.
-  valid: [fixture(id, 'silent-no-timeouts'), fixture(id, 'silent-before-v2-0-7')],
+  // silent-before-v2-0-7: the same timeouts on Rancher v2.0.6, which the note about upgrades to v2.0.7+ excludes;
+  // silent-upstream-on-cut-off-node: the upstream pod's node drops VXLAN, which rancher-required-ports reports.
+  valid: [fixture(id, 'silent-no-timeouts'), fixture(id, 'silent-before-v2-0-7'), fixture(id, 'silent-upstream-on-cut-off-node')],
   invalid: [
     {
       snapshot: fixture(id, 'fires-after-upgrade'),

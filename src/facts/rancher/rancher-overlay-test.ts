@@ -1,6 +1,6 @@
 import { MissingDataError } from '../../errors.js';
 import { type OverlayFailure, parseOverlayTest } from '../../parsers/cluster/overlay-test.js';
-import { requiredClusterOutput } from '../cluster-outputs.js';
+import { parsedClusterOutputs, requiredClusterOutput } from '../cluster-outputs.js';
 import { defineFact } from '../define.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 import { nodePortChecks } from './rancher-node-ports.js';
@@ -42,6 +42,22 @@ function unreachableFrom(nodes: readonly string[], failures: readonly OverlayFai
   const failedFrom = new Map<string, Set<string>>();
   for (const { from, to } of failures) if (from !== to) failedFrom.set(to, (failedFrom.get(to) ?? new Set()).add(from));
   return nodes.filter((node) => nodes.length > 1 && nodes.every((other) => other === node || failedFrom.get(node)?.has(other)));
+}
+
+/**
+ * Nodes cut off from the overlay: those whose own iptables-save blocks the overlay port, and those the
+ * overlay test shows every other node failing to reach. Other symptoms on them (ingress timeouts to their
+ * pods) belong to that one problem.
+ */
+export function overlayCutOffNodes(index: SnapshotIndex): Set<string> {
+  const out = new Set<string>();
+  for (const node of index.snapshot.nodes) {
+    if (node.os !== 'windows' && index.nodeOutputs(node.name)?.commands['iptables-save'] && firewallOf(index, node.name).blocked) out.add(node.name);
+  }
+  for (const output of parsedClusterOutputs(index, 'overlayTest', parseOverlayTest)) {
+    for (const node of unreachableFrom(universe(index, output.value.nodes), output.value.failures)) out.add(node);
+  }
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import { parseLogLines } from '../../parsers/logs/log-lines.js';
 import { compareVersions, imageTag, isValidVersion } from '../../versions/compare-versions.js';
 import { defineFact } from '../define.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
+import { overlayCutOffNodes } from './rancher-overlay-test.js';
 
 const SHOWN = 4;
 const list = (items: string[]) => (items.length <= SHOWN ? items.join(', ') : `${items.slice(0, SHOWN).join(', ')} and ${items.length - SHOWN} more`);
@@ -21,12 +22,13 @@ function rancherVersion(index: SnapshotIndex): { version: string; from: string }
 }
 
 /** Namespace/name of the pod whose IP an upstream `http://10.42.1.5:80` names. */
-function upstreamPods(index: SnapshotIndex, upstreams: string[]): string[] {
+function upstreamPods(index: SnapshotIndex, upstreams: string[]): { label: string; node?: string }[] {
   const byIp = new Map(index.snapshot.pods.flatMap((p) => p.podIPs.map((ip) => [ip, p] as const)));
   return upstreams.map((upstream) => {
     const host = /^\w+:\/\/\[?([^\]/]+?)\]?(?::\d+)?$/.exec(upstream)?.[1];
     const pod = host ? byIp.get(host) : undefined;
-    return pod ? `${upstream} (pod ${pod.namespace}/${pod.name})` : upstream;
+    if (!pod) return { label: upstream };
+    return { label: `${upstream} (pod ${pod.namespace}/${pod.name}${pod.nodeName ? ` on ${pod.nodeName}` : ''})`, ...(pod.nodeName ? { node: pod.nodeName } : {}) };
   });
 }
 
@@ -39,7 +41,7 @@ export const rancherSystemNsIsolation = defineFact({
   subject: 'Cluster',
   description:
     'ingress-nginx "upstream timed out (110: Connection timed out) while connecting to upstream" lines and 504 responses in the nodes\' logs, the upstream pods ' +
-    "they name, and the Rancher version (rancher/rancher or rancher/rancher-agent image in cattle-system); the issue applies only after an upgrade from v2.0.6 or earlier.",
+    "they name (and whether all of them run on nodes cut off from the overlay, a different problem), and the Rancher version (rancher/rancher or rancher/rancher-agent image in cattle-system); the issue applies only after an upgrade from v2.0.6 or earlier.",
   reads: ['nodes/<node>/logs/ingress-nginx.log', 'Pod podIPs and cattle-system images'],
   compute: (_cluster, index) => {
     const logs = index.snapshot.nodes.flatMap((node) => Object.entries(index.nodeOutputs(node.name)?.logs ?? {}).map(([component, file]) => ({ node: node.name, component, file })));
@@ -61,6 +63,9 @@ export const rancherSystemNsIsolation = defineFact({
       }
     }
     const pods = upstreamPods(index, [...upstreams].sort());
+    // Upstreams that are all pods on nodes cut off from the overlay: rancher-required-ports / rancher-overlay-test report that.
+    const cutOff = pods.length > 0 && timedOut > 0 ? overlayCutOffNodes(index) : new Set<string>();
+    const explainedByOverlay = pods.length > 0 && pods.every((p) => p.node !== undefined && cutOff.has(p.node));
     const rancher = rancherVersion(index);
     const beforeFix = rancher !== undefined && compareVersions(rancher.version, 'v2.0.7') < 0;
     const versionNote = rancher
@@ -73,7 +78,8 @@ export const rancherSystemNsIsolation = defineFact({
       timedOutTimes: `${timedOut} time${timedOut === 1 ? '' : 's'}`,
       nodes: [...nodes].sort().join(', '),
       at: first ? `${first.file} line ${first.line}` : '',
-      upstreams: pods.length > 0 ? list(pods) : 'not named in the log lines',
+      upstreams: pods.length > 0 ? list(pods.map((p) => p.label)) : 'not named in the log lines',
+      explainedByOverlay,
       gatewayNote: gateway > 0 ? `; ${gateway} ${gateway === 1 ? 'response was' : 'responses were'} 504 Gateway Time-out` : '',
       rancherVersion: rancher?.version ?? null,
       beforeFix,
