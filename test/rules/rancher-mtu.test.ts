@@ -1,3 +1,6 @@
+// Fixtures: `ip link` of an Ubuntu RKE node (eth0, docker0, flannel.1 at MTU − 50, a cali veth); 10-canal.conflist as
+// RKE's canal template writes it (`"mtu": __CNI_MTU__` replaced); rancher-agent lines in the logrus form of
+// rancher/rancher#19025 (`level=error msg="Failed to connect to proxy" error="websocket: bad handshake"`).
 import { fixture, ruleTester } from './fixture.js';
 
 const id = 'rancher-mtu';

@@ -1,3 +1,6 @@
+// Fixtures: cluster/overlay-test.txt in the form the document's script prints (`=> Start network overlay test`,
+// kubectl's `command terminated with exit code 1`, `<A> cannot reach <B>`), with the document's example (NODE1 blocked)
+// renamed to the fixture's nodes.
 import { fixture, ruleTester } from './fixture.js';
 
 const id = 'rancher-overlay-test';

@@ -1,3 +1,7 @@
+// Fixtures: iptables-save dumps of RKE/Canal nodes (kube-proxy and Calico hooks as those components write them), with
+// host rules added: CentOS 7's stock /etc/sysconfig/iptables (iptables-services: RELATED,ESTABLISHED, icmp, lo, ssh, then
+// `-j REJECT --reject-with icmp-host-prohibited`), an explicit UDP 8472 DROP, and a DROP policy. Ports by role: Rancher's
+// port requirements for custom nodes (rancher/docs layouts/shortcodes/ports-custom-nodes.html), which the document links to.
 import { fixture, ruleTester } from './fixture.js';
 
 const id = 'rancher-required-ports';

@@ -1,3 +1,6 @@
+// Fixtures: ingress-nginx logs in nginx's error-log form (`[error] 41#41: *9273 upstream timed out (110: Connection timed
+// out) while connecting to upstream, client: …, upstream: "http://10.42.1.5:80/"`) and the controller's upstreaminfo
+// access-log form with a 504; the Rancher version from the rancher/rancher-agent image of cattle-cluster-agent.
 import { fixture, ruleTester } from './fixture.js';
 
 const id = 'rancher-system-ns-isolation';
