@@ -9,7 +9,8 @@
  * The chains kube-proxy and the CNI plugins manage (KUBE-*, cali-*, CNI-*, FLANNEL-*) are about
  * Service and pod traffic, not the host's own ports, and are not followed.
  */
-import type { IptablesRule, IptablesSave, IptablesTable } from '../../parsers/linux/iptables-save.js';
+import type { IptablesRule } from '../../parsers/linux/iptables-save.js';
+import { type HostFilterTable, MANAGED_CHAINS } from '../../parsers/linux/iptables-save-host-filter-scan.js';
 
 export interface PortProbe {
   protocol: 'tcp' | 'udp';
@@ -24,7 +25,6 @@ export type FirewallVerdict =
 type Match = 'yes' | 'no' | 'maybe';
 type Walk = FirewallVerdict | { kind: 'return' } | { kind: 'fallthrough' };
 
-const MANAGED_CHAINS = /^(?:KUBE-|cali-|CNI-|FLANNEL-)/;
 // Targets that log, mark or count and let the packet go on to the next rule.
 const NON_TERMINAL = new Set(['LOG', 'NFLOG', 'ULOG', 'MARK', 'CONNMARK', 'AUDIT', 'TRACE', 'CT', 'SET', 'CLASSIFY', 'TCPMSS', 'TOS', 'DSCP']);
 const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '0': 'all' };
@@ -32,19 +32,17 @@ const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '0':
 const KNOWN_OPTIONS = new Set(['-p', '--protocol', '-m', '--match', '--dport', '--dports', '--destination-port', '--destination-ports', '--comment', '--state', '--ctstate', '--dst-type', '-i', '--in-interface', '--syn']);
 const MAX_DEPTH = 16;
 
-/** The IPv4 filter table's verdict for a probe, or undefined when the dump has no filter table. */
-export function firewallVerdict(save: IptablesSave, probe: PortProbe): FirewallVerdict | undefined {
-  const filter = save.tables.find((t) => t.name === 'filter' && t.family === 4);
-  if (!filter) return undefined;
+/** The IPv4 filter table's verdict for a probe (scanIptablesSaveHostFilter's `filter`). */
+export function firewallVerdict(filter: HostFilterTable, probe: PortProbe): FirewallVerdict {
   const rules = rulesByChain(filter);
   const result = walk(filter, rules, 'INPUT', probe, 0, new Set());
   if (result.kind === 'return' || result.kind === 'fallthrough') return policyVerdict(filter);
   return result;
 }
 
-const byChainCache = new WeakMap<IptablesTable, Map<string, IptablesRule[]>>();
+const byChainCache = new WeakMap<HostFilterTable, Map<string, IptablesRule[]>>();
 
-function rulesByChain(table: IptablesTable): Map<string, IptablesRule[]> {
+function rulesByChain(table: HostFilterTable): Map<string, IptablesRule[]> {
   const cached = byChainCache.get(table);
   if (cached) return cached;
   const map = new Map<string, IptablesRule[]>();
@@ -53,13 +51,13 @@ function rulesByChain(table: IptablesTable): Map<string, IptablesRule[]> {
   return map;
 }
 
-function policyVerdict(table: IptablesTable): FirewallVerdict {
+function policyVerdict(table: HostFilterTable): FirewallVerdict {
   const input = table.chains.find((c) => c.name === 'INPUT');
   if (!input || input.policy === 'ACCEPT') return { kind: 'accepted' };
   return { kind: 'blocked', target: input.policy, chain: 'INPUT', line: input.line, rule: `:INPUT ${input.policy}`, byPolicy: true };
 }
 
-function walk(table: IptablesTable, rules: Map<string, IptablesRule[]>, chain: string, probe: PortProbe, depth: number, seen: Set<string>): Walk {
+function walk(table: HostFilterTable, rules: Map<string, IptablesRule[]>, chain: string, probe: PortProbe, depth: number, seen: Set<string>): Walk {
   if (depth > MAX_DEPTH || seen.has(chain)) return { kind: 'undetermined', line: 0, rule: `chain ${chain} loops or nests too deep` };
   const inside = new Set(seen).add(chain);
   for (const rule of rules.get(chain) ?? []) {

@@ -9,7 +9,7 @@
  */
 import { MissingDataError } from '../../errors.js';
 import { parseFlannelNetConf } from '../../parsers/configs/flannel-net-conf.js';
-import { parseIptablesSave } from '../../parsers/linux/iptables-save.js';
+import { scanIptablesSaveHostFilter } from '../../parsers/linux/iptables-save-host-filter-scan.js';
 import type { NodeObject } from '../../snapshot/objects.js';
 import { configMapText } from '../config-map-text.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
@@ -88,8 +88,8 @@ export function nodePortChecks(index: SnapshotIndex, node: NodeObject): NodePort
   const file = index.nodeOutputs(node.name)?.commands['iptables-save'];
   const capture = 'nodes/<node>/iptables-save: iptables-save (as root) on the node';
   if (!file) throw new MissingDataError(capture);
-  const save = index.parsed(file, parseIptablesSave);
-  if (!save.tables.some((t) => t.name === 'filter' && t.family === 4)) {
+  const { filter } = index.parsed(file, scanIptablesSaveHostFilter);
+  if (!filter) {
     throw new MissingDataError(`${capture} (${file.file} holds no IPv4 filter table: see its diagnostics)`);
   }
   const roles = nodeRoles(node);
@@ -98,6 +98,6 @@ export function nodePortChecks(index: SnapshotIndex, node: NodeObject): NodePort
   if (overlay.port !== undefined) wanted.push({ protocol: 'udp', port: overlay.port, purpose: "the overlay's VXLAN port" });
   // Without role labels only what every role needs is checked.
   for (const p of TCP_PORTS) if (roles.length === 0 ? p.roles.length === 3 : p.roles.some((r) => roles.includes(r))) wanted.push(p);
-  const checks = wanted.map((p) => ({ protocol: p.protocol, port: p.port, purpose: p.purpose, verdict: firewallVerdict(save, p) ?? { kind: 'accepted' as const } }));
+  const checks = wanted.map((p) => ({ protocol: p.protocol, port: p.port, purpose: p.purpose, verdict: firewallVerdict(filter, p) }));
   return { file: file.file, roles, overlay, checks };
 }
