@@ -92,6 +92,8 @@ export function nodePortChecks(index: SnapshotIndex, node: NodeObject): NodePort
   if (!filter) {
     throw new MissingDataError(`${capture} (${file.file} holds no IPv4 filter table: see its diagnostics)`);
   }
+  // Rules after the cut are unknown: an accepted port or the policy's verdict would be a guess.
+  if (!filter.committed) throw new MissingDataError(`${capture} (${file.file} is cut before the filter table's COMMIT: capture it whole)`);
   const roles = nodeRoles(node);
   const overlay = overlayPort(index);
   const wanted: { protocol: 'tcp' | 'udp'; port: number; purpose: string }[] = [];
