@@ -96,7 +96,10 @@ function undetermined(rule: IptablesRule): FirewallVerdict {
 function matches(rule: IptablesRule, probe: PortProbe): Match {
   const m = rule.matches;
   if (m.negated.length > 0 || m.source !== undefined || m.destination !== undefined || m.sport !== undefined || m.outInterface !== undefined) {
-    return protocolMatch(m.protocol, probe) === 'no' || (m.dport !== undefined && !portListCovers(m.dport, probe.port)) ? 'no' : 'maybe';
+    // Uncertain at best; a protocol or port the probe lacks still rules it out (unless that very match is negated).
+    const protocolOut = !m.negated.includes('protocol') && protocolMatch(m.protocol, probe) === 'no';
+    const portOut = !m.negated.includes('dport') && m.dport !== undefined && !portListCovers(m.dport, probe.port);
+    return protocolOut || portOut ? 'no' : 'maybe';
   }
   let result: Match = protocolMatch(m.protocol, probe);
   if (result === 'no') return 'no';

@@ -38,6 +38,13 @@ describe('firewallVerdict', () => {
     });
   });
 
+  it('a negated protocol or port is not read as its opposite', () => {
+    // `! -p tcp -j DROP` drops UDP: not certain enough to call blocked, but never "not matching".
+    expect(firewallVerdict(save('-A INPUT ! -p tcp -j ACCEPT\n-A INPUT -j DROP\n'), vxlan)).toMatchObject({ kind: 'undetermined', line: 5 });
+    expect(firewallVerdict(save('-A INPUT -p udp -m udp ! --dport 53 -j ACCEPT\n-A INPUT -j DROP\n'), vxlan)).toMatchObject({ kind: 'undetermined', line: 5 });
+    expect(firewallVerdict(save('-A INPUT -s 10.0.0.0/8 -p tcp -j ACCEPT\n-A INPUT -j DROP\n'), vxlan)).toMatchObject({ kind: 'blocked', line: 6 });
+  });
+
   it('follows user chains (ufw style) and RETURN, and skips the chains kube-proxy and the CNI manage', () => {
     const chains = ':ufw-before-input - [0:0]\n:ufw-user-input - [0:0]\n:KUBE-FIREWALL - [0:0]\n';
     const input = [
