@@ -54,6 +54,22 @@ ruleTester.run(id, {
       ],
     },
     {
+      // rke-worker-9 accepts 10.30.0.0/24 only; rke-cp-1 (10.20.0.11) is outside it, so its traffic meets the REJECT.
+      snapshot: fixture(id, 'fires-peer-outside-accepted-subnet'),
+      findings: [
+        {
+          messageId: 'overlayPortBlocked',
+          subject: { kind: 'Node', name: 'rke-worker-9' },
+          data: { overlayBlocked: `UDP 8472 (the overlay's VXLAN port) is rejected by nodes/rke-worker-9/iptables-save line 23: \`-A INPUT -j REJECT --reject-with icmp-host-prohibited\`` },
+        },
+        {
+          messageId: 'tcpPortBlocked',
+          subject: { kind: 'Node', name: 'rke-worker-9' },
+          data: { tcpBlockedPorts: '10250' },
+        },
+      ],
+    },
+    {
       snapshot: fixture(id, 'fires-policy-drop'),
       findings: [
         {

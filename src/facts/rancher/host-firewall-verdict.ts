@@ -9,12 +9,17 @@
  * The chains kube-proxy and the CNI plugins manage (KUBE-*, cali-*, CNI-*, FLANNEL-*) are about
  * Service and pod traffic, not the host's own ports, and are not followed.
  */
+import { cidrContains, isValidAddress, isValidCidr } from '../../cidr/index.js';
 import type { IptablesRule } from '../../parsers/linux/iptables-save.js';
 import { type HostFilterTable, MANAGED_CHAINS } from '../../parsers/linux/iptables-save-host-filter-scan.js';
 
 export interface PortProbe {
   protocol: 'tcp' | 'udp';
   port: number;
+  /** Addresses the connection may come from (the other nodes' InternalIPs); unknown when absent. */
+  sources?: readonly string[];
+  /** Addresses it goes to (this node's InternalIPs); unknown when absent. */
+  destinations?: readonly string[];
 }
 
 export type FirewallVerdict =
@@ -95,30 +100,36 @@ function undetermined(rule: IptablesRule): FirewallVerdict {
 /** Whether a rule's matches cover a new connection from another node to the probe's local port. */
 function matches(rule: IptablesRule, probe: PortProbe): Match {
   const m = rule.matches;
-  if (m.negated.length > 0 || m.source !== undefined || m.destination !== undefined || m.sport !== undefined || m.outInterface !== undefined) {
-    // Uncertain at best; a protocol or port the probe lacks still rules it out (unless that very match is negated).
-    const protocolOut = !m.negated.includes('protocol') && protocolMatch(m.protocol, probe) === 'no';
-    const portOut = !m.negated.includes('dport') && m.dport !== undefined && !portListCovers(m.dport, probe.port);
-    return protocolOut || portOut ? 'no' : 'maybe';
+  // The rule matches only if every condition does: one 'no' rules it out, one 'maybe' leaves it uncertain.
+  const conditions: Match[] = [
+    negatable(m, 'protocol', protocolMatch(m.protocol, probe)),
+    negatable(m, 'dport', m.dport === undefined || portListCovers(m.dport, probe.port) ? 'yes' : 'no'),
+    negatable(m, 'source', m.source === undefined ? 'yes' : addressMatch(m.source, probe.sources)),
+    negatable(m, 'destination', m.destination === undefined ? 'yes' : addressMatch(m.destination, probe.destinations)),
+    m.sport === undefined && m.outInterface === undefined ? 'yes' : 'maybe',
+    // The probe arrives from another host: never on lo; another named interface may or may not be its.
+    m.inInterface === undefined ? 'yes' : m.inInterface === 'lo' && !m.negated.includes('inInterface') ? 'no' : 'maybe',
+  ];
+  for (const [option, value] of optionsOf(rule.args)) {
+    if (m.negated.includes(option) || !KNOWN_OPTIONS.has(option)) conditions.push('maybe');
+    else if (option === '--state' || option === '--ctstate') conditions.push(value.split(',').includes('NEW') ? 'yes' : 'no');
+    else if (option === '--dst-type') conditions.push(value === 'LOCAL' ? 'yes' : 'no');
+    else if (option === '--syn') conditions.push(probe.protocol === 'tcp' ? 'yes' : 'no');
   }
-  let result: Match = protocolMatch(m.protocol, probe);
-  if (result === 'no') return 'no';
-  if (m.dport !== undefined && !portListCovers(m.dport, probe.port)) return 'no';
-  // The probe arrives from another host: never on lo; another named interface may or may not be its.
-  if (m.inInterface !== undefined) {
-    if (m.inInterface === 'lo') return 'no';
-    result = 'maybe';
-  }
-  const options = optionsOf(rule.args);
-  for (const [option, value] of options) {
-    if (!KNOWN_OPTIONS.has(option)) result = 'maybe';
-    else if (option === '--state' || option === '--ctstate') {
-      if (!value.split(',').includes('NEW')) return 'no';
-    } else if (option === '--dst-type') {
-      if (value !== 'LOCAL') return 'no';
-    } else if (option === '--syn' && probe.protocol !== 'tcp') return 'no';
-  }
-  return result;
+  return conditions.includes('no') ? 'no' : conditions.includes('maybe') ? 'maybe' : 'yes';
+}
+
+/** A negated match is left uncertain rather than inverted (a rule may combine several). */
+function negatable(m: IptablesRule['matches'], field: string, match: Match): Match {
+  return m.negated.includes(field) ? 'maybe' : match;
+}
+
+/** `-s`/`-d` against the addresses the probe may carry: all inside → yes, none → no. */
+function addressMatch(block: string, addresses: readonly string[] | undefined): Match {
+  const cidr = block.includes('/') ? block : `${block}/${block.includes(':') ? 128 : 32}`;
+  if (!addresses || addresses.length === 0 || !isValidCidr(cidr)) return 'maybe';
+  const inside = addresses.filter((a) => isValidAddress(a) && cidrContains(cidr, a)).length;
+  return inside === addresses.length ? 'yes' : inside === 0 && addresses.every(isValidAddress) ? 'no' : 'maybe';
 }
 
 function protocolMatch(protocol: string | undefined, probe: PortProbe): Match {

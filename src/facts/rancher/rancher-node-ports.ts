@@ -100,6 +100,15 @@ export function nodePortChecks(index: SnapshotIndex, node: NodeObject): NodePort
   if (overlay.port !== undefined) wanted.push({ protocol: 'udp', port: overlay.port, purpose: "the overlay's VXLAN port" });
   // Without role labels only what every role needs is checked.
   for (const p of TCP_PORTS) if (roles.length === 0 ? p.roles.length === 3 : p.roles.some((r) => roles.includes(r))) wanted.push(p);
-  const checks = wanted.map((p) => ({ protocol: p.protocol, port: p.port, purpose: p.purpose, verdict: firewallVerdict(filter, p) }));
+  const internal = (n: NodeObject) => n.addresses.filter((a) => a.type === 'InternalIP').map((a) => a.address);
+  // Connections come from the other nodes to this one: `-s`/`-d` rules are read against their InternalIPs.
+  const sources = index.snapshot.nodes.filter((n) => n.name !== node.name).flatMap(internal);
+  const destinations = internal(node);
+  const checks = wanted.map((p) => ({
+    protocol: p.protocol,
+    port: p.port,
+    purpose: p.purpose,
+    verdict: firewallVerdict(filter, { protocol: p.protocol, port: p.port, sources, destinations }),
+  }));
   return { file: file.file, roles, overlay, checks };
 }

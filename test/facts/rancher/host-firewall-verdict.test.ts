@@ -45,6 +45,16 @@ describe('firewallVerdict', () => {
     expect(firewallVerdict(save('-A INPUT -s 10.0.0.0/8 -p tcp -j ACCEPT\n-A INPUT -j DROP\n'), vxlan)).toMatchObject({ kind: 'blocked', line: 6 });
   });
 
+  it('reads -s / -d against the other nodes\' and this node\'s addresses when they are known', () => {
+    const input = '-A INPUT -s 10.20.0.0/24 -j ACCEPT\n-A INPUT -j REJECT --reject-with icmp-host-prohibited\n';
+    const peers = { ...vxlan, destinations: ['10.20.0.21'] };
+    expect(firewallVerdict(save(input), { ...peers, sources: ['10.20.0.11', '10.20.0.12'] })).toEqual({ kind: 'accepted' });
+    // A node in another subnet is not accepted by that rule: the REJECT decides.
+    expect(firewallVerdict(save(input), { ...peers, sources: ['10.30.0.11'] })).toMatchObject({ kind: 'blocked', target: 'REJECT', line: 6 });
+    expect(firewallVerdict(save(input), { ...peers, sources: ['10.20.0.11', '10.30.0.11'] })).toMatchObject({ kind: 'undetermined', line: 5 });
+    expect(firewallVerdict(save('-A INPUT -d 10.43.0.0/16 -j DROP\n-A INPUT -d 10.20.0.21/32 -p udp -j DROP\n'), peers)).toMatchObject({ kind: 'blocked', line: 6 });
+  });
+
   it('follows user chains (ufw style) and RETURN, and skips the chains kube-proxy and the CNI manage', () => {
     const chains = ':ufw-before-input - [0:0]\n:ufw-user-input - [0:0]\n:KUBE-FIREWALL - [0:0]\n';
     const input = [
