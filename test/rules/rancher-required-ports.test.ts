@@ -22,7 +22,7 @@ const vxlanDropped = {
 };
 
 ruleTester.run(id, {
-  valid: [fixture(id, 'silent-ports-opened'), fixture(id, 'silent-source-restricted-accept')],
+  valid: [fixture(id, 'silent-ports-opened')],
   invalid: [
     { snapshot: fixture(id, 'fires-vxlan-dropped'), findings: [vxlanDropped] },
     {
@@ -66,6 +66,18 @@ ruleTester.run(id, {
           messageId: 'tcpPortBlocked',
           subject: { kind: 'Node', name: 'rke-worker-9' },
           data: { tcpBlockedPorts: '10250' },
+        },
+      ],
+    },
+    {
+      // An ACCEPT for a source range, with no other node captured to compare: neither open nor blocked can be said.
+      snapshot: fixture(id, 'fires-undetermined-source-accept'),
+      findings: [
+        {
+          messageId: 'portsUndetermined',
+          subject: { kind: 'Node', name: 'rke-worker-1' },
+          severity: 'info',
+          data: { undetermined: '8472/udp and 10250/tcp (nodes/rke-worker-1/iptables-save line 22: `-A INPUT -s 10.20.0.0/24 -j ACCEPT`)' },
         },
       ],
     },

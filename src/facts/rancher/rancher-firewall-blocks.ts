@@ -21,6 +21,18 @@ function describe(blocked: PortCheck[], file: string): string {
     .join('; ');
 }
 
+/** `8472/udp and 10250/tcp (<file> line 22: `-A INPUT -s 10.20.0.0/24 -j ACCEPT`)`, by deciding rule. */
+function undeterminedText(checks: PortCheck[], file: string): string {
+  const byLine = new Map<number, { ports: string[]; rule: string }>();
+  for (const c of checks) {
+    if (c.verdict.kind !== 'undetermined') continue;
+    const entry = byLine.get(c.verdict.line) ?? { ports: [], rule: c.verdict.rule };
+    entry.ports.push(`${c.port}/${c.protocol}`);
+    byLine.set(c.verdict.line, entry);
+  }
+  return [...byLine].map(([line, { ports, rule }]) => `${ports.join(' and ')} (${file} line ${line}: \`${rule}\`)`).join('; ');
+}
+
 /** `; the overlay test confirms it: …` when cluster/overlay-test.txt shows every other node failing to reach this one. */
 function overlayTestConfirms(index: SnapshotIndex, node: string): string {
   const output = parsedClusterOutputs(index, 'overlayTest', parseOverlayTest)[0];
@@ -57,7 +69,8 @@ export const rancherFirewallBlocks = defineFact({
       tcpBlocked: describe(tcpBlocked, file),
       tcpBlockedPorts: tcpBlocked.map((c) => c.port).join(', '),
       overlayTestConfirms: overlayBlocked.length > 0 ? overlayTestConfirms(index, node.name) : '',
-      undetermined: checks.flatMap((c) => (c.verdict.kind === 'undetermined' ? [`${c.port}/${c.protocol} (line ${c.verdict.line}: \`${c.verdict.rule}\`)`] : [])).join('; '),
+      undeterminedCount: checks.filter((c) => c.verdict.kind === 'undetermined').length,
+      undetermined: undeterminedText(checks, file),
       source: first && first.kind === 'blocked' ? { file, line: first.line } : { file },
     };
   },
