@@ -3,6 +3,7 @@ import { parsedClusterOutputs } from '../cluster-outputs.js';
 import { defineFact } from '../define.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 import { nodePortChecks, type PortCheck } from './rancher-node-ports.js';
+import { unreachableInOverlayTest } from './rancher-overlay-test.js';
 
 /** Blocked ports grouped by the rule that blocks them: `TCP 2379 (etcd client) and 2380 (etcd peer) are rejected by <file> line 22: `…``. */
 function describe(blocked: PortCheck[], file: string): string {
@@ -36,7 +37,7 @@ function undeterminedText(checks: PortCheck[], file: string): string {
 /** `; the overlay test confirms it: …` when cluster/overlay-test.txt shows every other node failing to reach this one. */
 function overlayTestConfirms(index: SnapshotIndex, node: string): string {
   const output = parsedClusterOutputs(index, 'overlayTest', parseOverlayTest)[0];
-  if (!output?.value.unreachableNodes.includes(node)) return '';
+  if (!output || !unreachableInOverlayTest(index, output.value).includes(node)) return '';
   const lines = output.value.failures.filter((f) => f.to === node && f.from !== node).map((f) => f.line);
   return `; the overlay test confirms it: every other node fails to reach ${node} (${output.file.file} lines ${lines.join(', ')})`;
 }

@@ -1,5 +1,5 @@
 import { MissingDataError } from '../../errors.js';
-import { type OverlayFailure, parseOverlayTest } from '../../parsers/cluster/overlay-test.js';
+import { type OverlayFailure, type OverlayTestValue, parseOverlayTest } from '../../parsers/cluster/overlay-test.js';
 import { parsedClusterOutputs, requiredClusterOutput } from '../cluster-outputs.js';
 import { defineFact } from '../define.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
@@ -37,6 +37,11 @@ function universe(index: SnapshotIndex, named: readonly string[]): string[] {
   return [...new Set([...named, ...linux])].sort();
 }
 
+/** The overlay test's nodes every other node (named in it, or a captured Linux Node) failed to reach. */
+export function unreachableInOverlayTest(index: SnapshotIndex, value: OverlayTestValue): string[] {
+  return unreachableFrom(universe(index, value.nodes), value.failures);
+}
+
 /** Nodes every other node failed to reach. */
 function unreachableFrom(nodes: readonly string[], failures: readonly OverlayFailure[]): string[] {
   const failedFrom = new Map<string, Set<string>>();
@@ -55,7 +60,7 @@ export function overlayCutOffNodes(index: SnapshotIndex): Set<string> {
     if (node.os !== 'windows' && index.nodeOutputs(node.name)?.commands['iptables-save'] && firewallOf(index, node.name).blocked) out.add(node.name);
   }
   for (const output of parsedClusterOutputs(index, 'overlayTest', parseOverlayTest)) {
-    for (const node of unreachableFrom(universe(index, output.value.nodes), output.value.failures)) out.add(node);
+    for (const node of unreachableInOverlayTest(index, output.value)) out.add(node);
   }
   return out;
 }
@@ -77,7 +82,7 @@ export const rancherOverlayTest = defineFact({
     const empty = (v: { failures: unknown[]; successes: number; startLine?: number }) => v.failures.length === 0 && v.successes === 0 && v.startLine === undefined;
     const output = requiredClusterOutput(index, 'overlayTest', parseOverlayTest, empty);
     const { failures, complete } = output.value;
-    const unreachableNodes = unreachableFrom(universe(index, output.value.nodes), failures);
+    const unreachableNodes = unreachableInOverlayTest(index, output.value);
     const file = output.file.file;
     const firewalls = new Map(unreachableNodes.map((n) => [n, firewallOf(index, n)]));
     const isolated = unreachableNodes.filter((n) => !firewalls.get(n)?.blocked);
