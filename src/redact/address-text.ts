@@ -79,6 +79,8 @@ function mapWithSuffix(ips: IpPseudonyms, token: string, prefix: number): string
 function boundaryBefore(text: string, start: number): boolean {
   if (start === 0) return true;
   const before = text[start - 1]!;
+  // `\n10.0.0.1` inside a JSON string: an escape, not a word.
+  if (/[ntr]/.test(before) && text[start - 2] === '\\') return true;
   if (before === '.') return /[A-Za-z]/.test(text[start - 2] ?? '');
   return !/[\w:]/.test(before);
 }

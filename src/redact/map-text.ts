@@ -17,6 +17,7 @@ export function redactText(text: string, key: Uint8Array, mapping: RedactionMapp
     lookup: (token: string) => names.get(token.toLowerCase()),
     isNode: (token: string) => names.get(token.toLowerCase())?.startsWith('node-') ?? false,
   };
-  const byName = rewriteNames(text, lookup, () => undefined);
+  // Report text is not a file: a name before `: ` is a name, not a map key.
+  const byName = rewriteNames(text, lookup, () => undefined, false);
   return rewriteAddresses(byName.text, ips, () => undefined).text;
 }

@@ -15,18 +15,25 @@ export interface NameLookup {
  */
 const runs = /[A-Za-z0-9_][A-Za-z0-9_.-]*/g;
 
-export function rewriteNames(text: string, names: NameLookup, record: (original: string, pseudonym: string) => void): { text: string; count: number } {
+export function rewriteNames(text: string, names: NameLookup, record: (original: string, pseudonym: string) => void, skipMapKeys = true): { text: string; count: number } {
   let count = 0;
   let out = '';
   let last = 0;
   runs.lastIndex = 0;
   for (let match = runs.exec(text); match !== null; match = runs.exec(text)) {
-    const run = match[0].replace(/[.-]+$/, '');
-    if (run.length < 3 || isMapKey(text, match.index, run.length)) continue;
+    let start = match.index;
+    let run = match[0];
+    // Inside a JSON string, `\n10.0.0.1` or `\nweb`: the escape's letter is not part of the token.
+    if (text[start - 1] === '\\' && /^[ntr]/.test(run)) {
+      run = run.slice(1);
+      start++;
+    }
+    run = run.replace(/[.-]+$/, '');
+    if (run.length < 3 || (skipMapKeys && isMapKey(text, start, run.length))) continue;
     const rewritten = rewriteRun(run, names, record);
     if (rewritten === undefined) continue;
-    out += text.slice(last, match.index) + rewritten.text;
-    last = match.index + run.length;
+    out += text.slice(last, start) + rewritten.text;
+    last = start + run.length;
     count += rewritten.count;
   }
   return count === 0 ? { text, count } : { text: out + text.slice(last), count };

@@ -142,3 +142,11 @@ describe('finding addresses in text', () => {
     }
   });
 });
+
+describe('tokens after a JSON escape', () => {
+  it('rewrites an address right after \\n inside a JSON string', () => {
+    const ips = new IpPseudonyms(createPrf(keyA));
+    const text = String.raw`"config": "nonMasqueradeCIDRs:\n10.244.0.0/16\n"`;
+    expect(rewriteAddresses(text, ips, () => undefined).text).toBe(String.raw`"config": "nonMasqueradeCIDRs:\n${ips.mapCidr('10.244.0.0', 16)}\n"`);
+  });
+});
