@@ -16,6 +16,7 @@ export class IpPseudonyms {
   readonly #prf: Prf;
   readonly #bits = new Map<string, number>();
   readonly #addresses = new Map<string, bigint>();
+  readonly #texts = new Map<string, string | undefined>();
 
   constructor(prf: Prf) {
     this.#prf = prf;
@@ -37,6 +38,13 @@ export class IpPseudonyms {
 
   /** The pseudonym of an address as text (IPv4-mapped IPv6 keeps its form); undefined when it is not an address. */
   mapAddress(text: string): string | undefined {
+    if (this.#texts.has(text)) return this.#texts.get(text);
+    const mapped = this.#mapAddress(text);
+    this.#texts.set(text, mapped);
+    return mapped;
+  }
+
+  #mapAddress(text: string): string | undefined {
     const parsed = safeParseAddressValue(text);
     if (!parsed || classify(parsed.family, parsed.value).kept) return undefined;
     const value = this.mapValue(parsed.family, parsed.value);

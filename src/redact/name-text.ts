@@ -15,6 +15,9 @@ export interface NameLookup {
  */
 const runs = /[A-Za-z0-9_][A-Za-z0-9_.-]*/g;
 
+/** Runs repeat (`metadata`, a namespace in every object): each is looked up once per set of names. */
+const runMemo = new WeakMap<NameLookup, Map<string, { text: string; count: number } | null>>();
+
 export function rewriteNames(text: string, names: NameLookup, record: (original: string, pseudonym: string) => void, skipMapKeys = true): { text: string; count: number } {
   let count = 0;
   let out = '';
@@ -30,8 +33,15 @@ export function rewriteNames(text: string, names: NameLookup, record: (original:
     }
     run = run.replace(/[.-]+$/, '');
     if (run.length < 3 || (skipMapKeys && isMapKey(text, start, run.length))) continue;
-    const rewritten = rewriteRun(run, names, record);
-    if (rewritten === undefined) continue;
+    let memo = runMemo.get(names);
+    if (!memo) runMemo.set(names, (memo = new Map()));
+    let rewritten = memo.get(run);
+    if (rewritten === undefined) {
+      // Recorded once, at the first sight of a run: the mapping of a token never changes.
+      rewritten = rewriteRun(run, names, record) ?? null;
+      memo.set(run, rewritten);
+    }
+    if (rewritten === null) continue;
     out += text.slice(last, start) + rewritten.text;
     last = start + run.length;
     count += rewritten.count;
