@@ -2,7 +2,7 @@ import type { Snapshot } from '../snapshot/schema.js';
 import type { NameKind, NamePseudonyms } from './name-pseudonyms.js';
 
 /**
- * Registers every name the snapshot's objects, node folders and cloud inventory give:
+ * Registers every name the snapshot's manifest (the cluster's name), objects, node folders and cloud inventory give:
  * nodes, namespaces, pods (and the workloads that own them), Services, Endpoints,
  * ConfigMaps, DaemonSets / Deployments, Ingresses, NetworkPolicies, Secrets, other
  * objects, and cloud resource names (`VSwitchName`, `SecurityGroupName` …).
@@ -11,7 +11,13 @@ export function collectNames(snapshot: Snapshot, names: NamePseudonyms): void {
   const add = (name: string | undefined, kind: NameKind, namespace?: string): void => {
     if (name) names.register(name, kind, namespace);
   };
-  for (const node of snapshot.nodes) add(node.name, 'node');
+  add(snapshot.name, 'cluster');
+  for (const node of snapshot.nodes) {
+    add(node.name, 'node');
+    // `kube-<cluster id>-<cluster name>-<pool>-<number>`: the cluster's name, also in `ibmcloud ks` tables.
+    const worker = /^kube-[a-z0-9]{20}-(.+)-[a-z0-9]+-\d{8}$/.exec(node.labels['ibm-cloud.kubernetes.io/worker-id'] ?? '');
+    if (worker) add(worker[1], 'cluster');
+  }
   for (const node of Object.keys(snapshot.nodeOutputs)) add(node, 'node');
   const groups: Array<[ReadonlyArray<{ name: string; namespace?: string; ownerName?: string; ownerKind?: string }>, NameKind]> = [
     [snapshot.namespaces, 'namespace'],

@@ -2,9 +2,10 @@ import { isKeptName } from './kept-names.js';
 import type { Prf } from './prf.js';
 
 /** What a pseudonymised name was: it picks the pseudonym's prefix (`svc-…`, `node-…`). */
-export type NameKind = 'node' | 'namespace' | 'pod' | 'service' | 'configmap' | 'workload' | 'object' | 'cloud-name';
+export type NameKind = 'cluster' | 'node' | 'namespace' | 'pod' | 'service' | 'configmap' | 'workload' | 'object' | 'cloud-name';
 
 const kindPrefix: Record<NameKind, string> = {
+  cluster: 'cluster',
   node: 'node',
   namespace: 'ns',
   pod: 'pod',
@@ -16,7 +17,7 @@ const kindPrefix: Record<NameKind, string> = {
 };
 
 /** Kinds registered first win the prefix when one string names several objects. */
-const kindOrder: readonly NameKind[] = ['node', 'namespace', 'workload', 'service', 'configmap', 'pod', 'object', 'cloud-name'];
+const kindOrder: readonly NameKind[] = ['cluster', 'node', 'namespace', 'workload', 'service', 'configmap', 'pod', 'object', 'cloud-name'];
 
 /**
  * Cloud resource ids (Alibaba Cloud `vsw-`, `vpc-`, `sg-`, `eni-`, `i-`, Tencent `ins-`,
@@ -24,6 +25,9 @@ const kindOrder: readonly NameKind[] = ['node', 'namespace', 'workload', 'servic
  * keyed pseudonym of the same length. A digit is required, so words stay words.
  */
 const cloudId = /^(vsw|vpc|sg|eni|i|eip|ngw|snat|vtb|rtb|rt|rg|lb|clb|nlb|alb|cls|ins|subnet|igw|nat|acl|bwp|cbwp|d|s|m|acs|np|img|disk|lt|ri|r|vgw|vco|vbr|cen|eipa|lb|ccn)-([a-z0-9]{6,40})$/;
+
+/** An IBM Cloud Kubernetes Service worker id; the 20-character cluster id is group 1. */
+const iksWorkerId = /^kube-([a-z0-9]{20})-([a-z0-9][a-z0-9-]*-\d{8})$/;
 
 /** A token that is only a generated suffix (`7d9f8c6b5`, `x2kqp`): kept when a pod name is derived from its workload's. */
 const generatedSuffix = /^(?:-(?=[a-z0-9]*\d|[a-z0-9]{5}(?:-|$))[a-z0-9]{1,10}){1,2}$/;
@@ -77,6 +81,15 @@ export class NamePseudonyms {
     const key = token.toLowerCase();
     const known = this.#names.get(key);
     if (known !== undefined) return known;
+    const worker = iksWorkerId.exec(key);
+    if (worker) {
+      // IBM Cloud worker ids embed the cluster's id and name: `kube-<cluster id>-<cluster name>-<pool>-<number>`.
+      const [, id, rest] = worker as unknown as [string, string, string];
+      const name = [...this.#names.keys()].filter((n) => this.#kinds.get(n) === 'cluster' && rest.startsWith(`${n}-`)).sort((a, b) => b.length - a.length)[0];
+      const pseudonym = `kube-${this.#alnum(`id/${id}`, id.length)}-${name ? `${this.#names.get(name)}${rest.slice(name.length)}` : rest}`;
+      this.#names.set(key, pseudonym);
+      return pseudonym;
+    }
     const id = cloudId.exec(key);
     if (id && /\d/.test(id[2]!)) {
       const pseudonym = `${id[1]}-${this.#alnum(`id/${key}`, id[2]!.length)}`;

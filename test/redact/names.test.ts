@@ -60,3 +60,14 @@ describe('name pseudonyms', () => {
     expect(names(3).lookup('vsw-bp1nd7k2m4x9q0w3e5r6t')).toBe(id);
   });
 });
+
+describe('IBM Cloud worker ids', () => {
+  it('pseudonymise the cluster id and the cluster name inside, keeping pool and number', () => {
+    const n = new NamePseudonyms(createPrf(new Uint8Array(32).fill(5)));
+    n.register('mycluster', 'cluster');
+    n.finish();
+    const id = n.lookup('kube-bq5tbo2d0kbnmfq8sfs0-mycluster-default-00000067')!;
+    expect(id).toMatch(new RegExp(`^kube-[a-z0-9]{20}-${n.lookup('mycluster')}-default-00000067$`));
+    expect(id).not.toContain('bq5tbo2d0kbnmfq8sfs0');
+  });
+});
