@@ -16,6 +16,7 @@ export interface MaskedText {
   masked: Partial<Record<MaskedKind, number>>;
 }
 
+const maxDepth = 256;
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 const containerLists = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
@@ -46,9 +47,11 @@ function maskJson(text: string): MaskedText | undefined {
     replacements.set(JSON.stringify(original), JSON.stringify(next));
     count(masked, kind);
   };
-  const walk = (node: unknown, key: string | undefined, parent: Record<string, unknown> | undefined): void => {
+  const walk = (node: unknown, key: string | undefined, parent: Record<string, unknown> | undefined, depth = 0): void => {
     if (typeof node === 'string') return replace(node, maskSecrets(node), 'credential');
-    if (Array.isArray(node)) return node.forEach((item) => walk(item, key, parent));
+    // The loader refuses deeper text (structured-text.ts); so does this walk, rather than exhaust the stack.
+    if (depth > maxDepth) throw new RangeError(`nested deeper than ${maxDepth} levels`);
+    if (Array.isArray(node)) return node.forEach((item) => walk(item, key, parent, depth + 1));
     if (node === null || typeof node !== 'object') return;
     const object = node as Record<string, unknown>;
     if (object.kind === 'Secret') for (const field of ['data', 'stringData']) maskValues(object[field], (v) => replace(v, redacted, 'secret-data'));
@@ -58,7 +61,7 @@ function maskJson(text: string): MaskedText | undefined {
       const env = (object as { env?: unknown }).env;
       if (Array.isArray(env)) for (const entry of env) if (entry && typeof (entry as { value?: unknown }).value === 'string') replace((entry as { value: string }).value, redacted, 'env-value');
     }
-    for (const [childKey, child] of Object.entries(object)) walk(child, childKey, object);
+    for (const [childKey, child] of Object.entries(object)) walk(child, childKey, object, depth + 1);
   };
   walk(value, undefined, undefined);
   let out = text;

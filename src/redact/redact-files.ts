@@ -95,27 +95,33 @@ export function redactSnapshotFiles(input: readonly SnapshotFile[], options: Red
     const path = rewrite(original).text;
     const role = plan.roleOf(original) ?? classifyFile(original);
     const text = file.text ?? (file.bytes ? decodeText(file.bytes).text : '');
-    const dropped = dropReason(role, text);
+    const dropped = dropReason(role, text, original);
     if (dropped) {
       entries.push({ path, names: 0, addresses: 0, masked: {}, dropped });
       continue;
     }
-    const masked = role.role === 'objects' ? maskObjectFile(text) : { text: maskSecrets(text), masked: maskSecrets(text) === text ? {} : { credential: 1 } };
-    let body = masked.text;
-    const kinds: Partial<Record<MaskedKind, number>> = { ...masked.masked };
-    if (role.role === 'cloud') {
-      const accounts = maskCloudAccounts(body, (value) => pseudoDigits(prf, value));
-      body = accounts.text;
-      for (const [kind, n] of Object.entries(accounts.masked)) kinds[kind as MaskedKind] = (kinds[kind as MaskedKind] ?? 0) + n;
+    try {
+      const masked = role.role === 'objects' ? maskObjectFile(text) : { text: maskSecrets(text), masked: maskSecrets(text) === text ? {} : { credential: 1 } };
+      let body = masked.text;
+      const kinds: Partial<Record<MaskedKind, number>> = { ...masked.masked };
+      if (role.role === 'cloud') {
+        const accounts = maskCloudAccounts(body, (value) => pseudoDigits(prf, value));
+        body = accounts.text;
+        for (const [kind, n] of Object.entries(accounts.masked)) kinds[kind as MaskedKind] = (kinds[kind as MaskedKind] ?? 0) + n;
+      }
+      const rewritten = rewrite(body);
+      out.push({ path, text: rewritten.text });
+      entries.push({ path, names: rewritten.names, addresses: rewritten.addresses, masked: kinds });
+    } catch (error) {
+      // A file that cannot be redacted is not copied: nothing unredacted may leave.
+      entries.push({ path, names: 0, addresses: 0, masked: {}, dropped: `could not be redacted (${error instanceof RangeError ? error.message : 'unexpected input'})` });
     }
-    const rewritten = rewrite(body);
-    out.push({ path, text: rewritten.text });
-    entries.push({ path, names: rewritten.names, addresses: rewritten.addresses, masked: kinds });
   }
   return { files: out, manifest: manifestOf(entries), mapping: sortedMapping(mapping), key };
 }
 
-function dropReason(role: FileRole, text: string): string | undefined {
+function dropReason(role: FileRole, text: string, path: string): string | undefined {
+  if (path.split('/').includes('..') || path.startsWith('/')) return 'path leaves the snapshot';
   if (looksBinary(text)) return 'binary content';
   if (role.role === 'ignored' || role.role === 'skipped') return `not read by the loader: ${role.why}`;
   if (role.role === 'node-command' && !isKnownCommand(role.command) && !sniffCommand(text)) return 'unrecognised node output: free text no parser reads';
