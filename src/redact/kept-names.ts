@@ -69,7 +69,9 @@ let ruleWords: Set<string> | undefined;
 function wordsOfRules(): Set<string> {
   if (ruleWords) return ruleWords;
   ruleWords = new Set(formatWords);
-  for (const source of builtinRuleSources) for (const word of source.text.toLowerCase().match(/[a-z0-9][a-z0-9._-]*[a-z0-9]/g) ?? []) ruleWords.add(word);
+  // Identifiers only (`kube-flannel-cfg`, `vpn-strongswan`, `ibm-cloud-provider-vlan-ip-config`): a plain
+  // English word of a rule's prose (`api`, `web`) is no reason to keep a user's Service of that name.
+  for (const source of builtinRuleSources) for (const word of source.text.toLowerCase().match(/[a-z0-9][a-z0-9._-]*[a-z0-9]/g) ?? []) if (/[-.]/.test(word)) ruleWords.add(word);
   return ruleWords;
 }
 
