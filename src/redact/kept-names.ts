@@ -7,7 +7,7 @@ import { builtinRuleSources } from '../catalog/builtin-rules.generated.js';
  * because they say nothing about the user's cluster:
  * - every object in a system namespace (below): vendors' components, not the user's;
  * - names starting with a component's name (`kube-`, `terway`, `calico` …);
- * - every word the built-in rules' text names (read from the bundled catalog, so a
+ * - every identifier (with `-` or `.`) the built-in rules' text names (read from the bundled catalog, so a
  *   rule added later keeps its names without a change here);
  * - words of the formats themselves (protocols, field values), never names.
  */
