@@ -32,6 +32,12 @@ const iksWorkerId = /^kube-([a-z0-9]{20})-([a-z0-9][a-z0-9-]*-\d{8})$/;
 /** A token that is only a generated suffix (`7d9f8c6b5`, `x2kqp`): kept when a pod name is derived from its workload's. */
 const generatedSuffix = /^(?:-(?=[a-z0-9]*\d|[a-z0-9]{5}(?:-|$))[a-z0-9]{1,10}){1,2}$/;
 
+/** Whether a token has the shape of a cloud resource id (`sg-9x2kd0aw`, `vsw-bp1…`). */
+export function isCloudId(token: string): boolean {
+  const id = cloudId.exec(token.toLowerCase());
+  return id !== null && /\d/.test(id[2]!);
+}
+
 const base36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export class NamePseudonyms {

@@ -1,3 +1,5 @@
+import { isCloudId } from './name-pseudonyms.js';
+
 /** What the rewriting asks of the names: a pseudonym per token, and which tokens are node names. */
 export interface NameLookup {
   lookup(token: string): string | undefined;
@@ -81,12 +83,12 @@ function rewriteRun(run: string, names: NameLookup, record: (original: string, p
   return count === 0 ? undefined : { text: out.join('.'), count };
 }
 
-/** `kube-apiserver-<node>`: the longest dash-separated tail that is a registered name. */
+/** `kube-apiserver-<node>`, `tencent-security-groups-clb-sg-9x2kd0aw`: the longest dash-separated tail that is a node's name or a cloud id. */
 function rewriteDashTail(part: string, names: NameLookup, record: (original: string, pseudonym: string) => void): string | undefined {
   for (let index = part.indexOf('-'); index !== -1; index = part.indexOf('-', index + 1)) {
     const tail = part.slice(index + 1);
     if (tail.length < 3) return undefined;
-    const pseudonym = names.isNode(tail) ? names.lookup(tail) : undefined;
+    const pseudonym = names.isNode(tail) || isCloudId(tail) ? names.lookup(tail) : undefined;
     if (pseudonym !== undefined) {
       record(tail, pseudonym);
       return `${part.slice(0, index + 1)}${pseudonym}`;

@@ -71,3 +71,10 @@ describe('IBM Cloud worker ids', () => {
     expect(id).not.toContain('bq5tbo2d0kbnmfq8sfs0');
   });
 });
+
+describe('cloud ids at the end of a longer token', () => {
+  it('are rewritten in file names (`tencent-security-groups-clb-sg-9x2kd0aw.json`)', () => {
+    const n = names();
+    expect(rewrite('cloud/tencent-security-groups-clb-sg-9x2kd0aw.json', n)).toBe(`cloud/tencent-security-groups-clb-${n.lookup('sg-9x2kd0aw')}.json`);
+  });
+});

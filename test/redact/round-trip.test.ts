@@ -93,7 +93,7 @@ async function expectEqualFindings(dir: string): Promise<Awaited<ReturnType<type
 }
 
 
-/** Original addresses (other than kept ones) and names (other than kept ones) found anywhere in the copy: files, paths, manifest. */
+/** Original addresses (other than kept ones), names (other than kept ones) and cloud ids found anywhere in the copy: files, paths, manifest. */
 async function survivors(dir: string, trip?: Awaited<ReturnType<typeof roundTrip>>): Promise<{ addresses: string[]; names: string[] }> {
   const { files, redacted } = trip ?? (await roundTrip(join(root, dir)));
   const originals = files.map((f) => new TextDecoder().decode(f.bytes));
@@ -110,7 +110,10 @@ async function survivors(dir: string, trip?: Awaited<ReturnType<typeof roundTrip
   const objects = [snapshot.nodes, snapshot.pods, snapshot.services, snapshot.configMaps, snapshot.workloads, snapshot.namespaces].flat();
   const names = [...new Set(objects.filter((o) => !isKeptName(o.name, o.namespace) && !isValidAddress(o.name) && !/\d+\.\d+\.\d+\.\d+/.test(o.name)).map((o) => o.name))];
   const survivedNames = names.filter((n) => new RegExp(`(?<![A-Za-z0-9_-])${escape(n)}(?![A-Za-z0-9_-])`, 'i').test(copy));
-  return { addresses: survived, names: survivedNames };
+  // Cloud resource ids anywhere in the original text (ECS, ENI, vSwitch, VPC, security group, CLB, TKE instance and cluster ids).
+  const cloudIds = [...new Set(originals.flatMap((t) => [...t.matchAll(/(?<![A-Za-z0-9])(?:vsw|vpc|sg|eni|i|eip|ngw|snat|vtb|ins|cls|lb|subnet)-[a-z0-9]{6,}(?![A-Za-z0-9])/g)].map((m) => m[0])))].filter((id) => /\d/.test(id));
+  const survivedIds = cloudIds.filter((id) => new RegExp(`(?<![A-Za-z0-9])${escape(id)}(?![A-Za-z0-9])`).test(copy));
+  return { addresses: survived, names: [...survivedNames, ...survivedIds] };
 }
 
 describe('redact round-trips every rule fixture with equal findings', () => {
