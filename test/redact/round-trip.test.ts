@@ -96,7 +96,7 @@ async function expectEqualFindings(dir: string): Promise<Awaited<ReturnType<type
 /** Original addresses (other than kept ones), names (other than kept ones) and cloud ids found anywhere in the copy: files, paths, manifest. */
 async function survivors(dir: string, trip?: Awaited<ReturnType<typeof roundTrip>>): Promise<{ addresses: string[]; names: string[] }> {
   const { files, redacted } = trip ?? (await roundTrip(join(root, dir)));
-  const originals = files.map((f) => new TextDecoder().decode(f.bytes));
+  const originals = files.map((f) => `${f.path}\n${new TextDecoder().decode(f.bytes)}`);
   const copy = [...redacted.files.map((f) => `${f.path}\n${f.text}`), JSON.stringify(redacted.manifest)].join('\n');
   // A pseudonym may equal another original (ten /16s of 172.16.0.0/12 have sixteen places to go): that is not a survivor.
   const pseudonyms = new Set(Object.values(redacted.mapping.addresses).flatMap((p) => p.split(/[-/]/)));
