@@ -42,9 +42,11 @@ function maskJson(text: string): MaskedText | undefined {
   }
   const masked: MaskedText['masked'] = {};
   const replacements = new Map<string, string>();
+  const decoded = new Map<string, string>();
   const replace = (original: string, next: string, kind: MaskedKind): void => {
     if (original === next) return;
     replacements.set(JSON.stringify(original), JSON.stringify(next));
+    decoded.set(original, next);
     count(masked, kind);
   };
   const walk = (node: unknown, key: string | undefined, parent: Record<string, unknown> | undefined, depth = 0): void => {
@@ -70,7 +72,26 @@ function maskJson(text: string): MaskedText | undefined {
     const asKubectl = from.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
     out = out.split(from).join(to).split(asKubectl).join(to);
   }
+  // A writer that escapes otherwise (`\/`, `\u00e9`) leaves a value unreplaced: then the file is written
+  // anew from the parsed value, masked (its lines may move; nothing unmasked may stay).
+  if (decoded.size > 0 && someString(JSON.parse(out), (v) => decoded.has(v))) {
+    const indent = /\n( +|\t)"/.exec(text)?.[1] ?? 2;
+    out = JSON.stringify(mapStrings(value, (v) => decoded.get(v) ?? v), null, indent) + (text.endsWith('\n') ? '\n' : '');
+  }
   return { text: out, masked };
+}
+
+function someString(node: unknown, test: (value: string) => boolean): boolean {
+  if (typeof node === 'string') return test(node);
+  if (node === null || typeof node !== 'object') return false;
+  return Object.values(node).some((child) => someString(child, test));
+}
+
+function mapStrings(node: unknown, map: (value: string) => string): unknown {
+  if (typeof node === 'string') return map(node);
+  if (Array.isArray(node)) return node.map((child) => mapStrings(child, map));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, mapStrings(child, map)]));
 }
 
 function maskValues(map: unknown, each: (value: string) => void): void {

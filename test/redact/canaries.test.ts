@@ -173,3 +173,13 @@ describe('redactSnapshot and kube-netdoctor redact', () => {
     expect(await run(['redact', join(dir, 'missing'), join(dir, 'm')])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read snapshot') });
   });
 });
+
+describe('a JSON writer that escapes differently', () => {
+  it('still leaves no secret value: the file is written anew from its parsed value', () => {
+    const text = '{\n  "kind": "Secret",\n  "metadata": {"name": "s"},\n  "data": {"k": "Q0FOQVJZ\\/c2xhc2g="}\n}\n';
+    const redacted = redactSnapshotFiles([{ path: 'secret.json', text }], { key: new Uint8Array(32).fill(9) });
+    const out = redacted.files[0]!.text;
+    expect(out).not.toContain('Q0FOQVJZ');
+    expect(JSON.parse(out)).toMatchObject({ kind: 'Secret', data: { k: '<redacted>' } });
+  });
+});
