@@ -137,6 +137,13 @@ function maskYaml(text: string): MaskedText {
         continue;
       }
       if (isSecret && /^(?:data|stringData):\s*$/.test(line)) block = { indent, kind: 'secret-data', mode: 'values' };
+      const flow = isSecret ? /^((?:data|stringData):\s*\{)(.*)(\}\s*)$/.exec(line) : null;
+      if (flow) {
+        // `data: {password: eHl6, user: YQ==}`: every value, keys kept.
+        const values = flow[2]!.replace(/([^,{}:\s][^,{}:]*:\s*)([^,{}]+)/g, (_, k: string) => `${k}${redacted}`);
+        lines[i] = `${flow[1]}${values}${flow[3]}`;
+        count(masked, 'secret-data');
+      }
       const annotation = /^(\s*["']?kubectl\.kubernetes\.io\/last-applied-configuration["']?:\s*)(.*)$/.exec(line);
       if (annotation) {
         lines[i] = `${annotation[1]}${/^[|>]/.test(annotation[2]!) ? annotation[2] : redacted}`;

@@ -183,3 +183,12 @@ describe('a JSON writer that escapes differently', () => {
     expect(JSON.parse(out)).toMatchObject({ kind: 'Secret', data: { k: '<redacted>' } });
   });
 });
+
+describe('YAML Secret data in flow style', () => {
+  it('masks every value and keeps the keys', () => {
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata: {password: Q0FOQVJZZmxvdw==, tls.crt: Q0FOQVJZY3J0}\n';
+    const out = redactSnapshotFiles([{ path: 'secret.yaml', text }], { key: new Uint8Array(32).fill(9) }).files[0]!.text;
+    expect(out).not.toContain('Q0FOQVJZ');
+    expect(out).toContain('data: {password: <redacted>, tls.crt: <redacted>}');
+  });
+});
