@@ -5,6 +5,7 @@ import { type Diagnostic, compareDiagnostics } from './diagnostics.js';
 import { evaluateCatalog } from './engine/evaluate-catalog.js';
 import { checkUnreadFiles } from './facts/file-coverage.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
+import { deferFindings } from './findings/defer-findings.js';
 import type { Report } from './findings/schema.js';
 import { compareFindings, subjectKey } from './findings/sort.js';
 import { summarizeDiagnostics, summarizeFindings } from './findings/summarize.js';
@@ -57,7 +58,13 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
   );
   const unread = checkUnreadFiles(index);
   const diagnostics = dedupe([...(options.diagnostics ?? []), ...index.diagnostics, ...result.diagnostics, ...unread]).sort(compareDiagnostics);
-  const findings = result.findings.sort(compareFindings);
+  // One problem, one finding: findings a more specific rule's finding reports are left out (and referenced by it).
+  const deferred = deferFindings(result.findings, rules);
+  for (const f of deferred.left) {
+    const status = result.rules.find((r) => r.ruleId === f.ruleId);
+    if (status) status.findings--;
+  }
+  const findings = deferred.findings.sort(compareFindings);
   const notEvaluated = result.notEvaluated
     .map((n) => ({
       ...n,

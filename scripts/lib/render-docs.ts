@@ -62,6 +62,9 @@ function ruleDoc(rule: RuleDefinition): string {
     `| subject | ${rule.subject}${rule.select ? ` (selector ${code(rule.select)})` : ''} |`,
     `| applies to | ${rule.appliesTo ? Object.entries(rule.appliesTo).map(([k, v]) => `${k}: ${(v as string[]).join(', ')}`).join('; ') : 'every cluster'} |`,
     `| spec ids | ${rule.spec.map(code).join(', ')} |`,
+    ...(rule.defersTo?.length
+      ? [`| defers to | ${rule.defersTo.map((d) => `[${d.rule}](${d.rule}.md)${d.messageId ? ` ${code(d.messageId)}` : ''}${d.from ? ` (for ${d.from.map(code).join(', ')})` : ''}`).join('; ')} |`]
+      : []),
     `| file | ${code(rule.file)} |`,
     '',
     '## Source',

@@ -77,6 +77,23 @@ export const Check = z.strictObject({
   conditions: TopLevelCondition,
 });
 
+/**
+ * One problem, one finding: this rule's finding is left out when a more specific rule's finding reports the same
+ * problem (that finding then lists it under `related`). `when`: `same-subject` (the two findings are about the same
+ * object), `any` (the other finding is about the whole cluster), or `{ items, foundIn }`: every item of this finding's
+ * `data[items]` (a ", "-separated list) appears, with this finding's subject name, in the `data[foundIn]` of one of
+ * the other rule's findings; when only some do, this finding stays and lists those findings under `related`.
+ */
+export const DefersTo = z.strictObject({
+  rule: z.string().min(1),
+  /** Only the other rule's findings with this message id. */
+  messageId: z.string().optional(),
+  /** Only this rule's findings with these message ids defer (default: every one). */
+  from: z.array(z.string()).optional(),
+  when: z.union([z.enum(['same-subject', 'any']), z.strictObject({ items: z.string(), foundIn: z.string() })]).default('same-subject'),
+});
+export type DefersTo = z.infer<typeof DefersTo>;
+
 /** One rule file: `rules/<doc>/<id>.yaml` in this package, or `<id>.yaml` in any directory of yours. */
 export const RuleFile = z.strictObject({
   id: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'kebab-case, starting with the document key'),
@@ -85,8 +102,13 @@ export const RuleFile = z.strictObject({
   subject: z.enum(subjectKinds),
   /** Selector naming the subjects to run for; defaults to every object of the subject kind. */
   select: z.string().optional(),
-  /** Rule applies only to these CNIs / providers; unknown CNI/provider → not evaluated. */
-  appliesTo: z.strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional() }).optional(),
+  /**
+   * Rule applies only to these CNIs / providers; unknown CNI/provider → not evaluated. `os`: only to clusters with
+   * nodes of that OS (captured nodes, none of it → not applicable).
+   */
+  appliesTo: z
+    .strictObject({ cni: z.array(Cni).optional(), provider: z.array(Provider).optional(), os: z.array(z.enum(['linux', 'windows'])).optional() })
+    .optional(),
   /** Items of spec/catalog.md the rule implements: required and checked for built-in rules; free (or none) for your own. */
   spec: z.array(z.string().min(1)).default([]),
   source: z.union([SourceRef, z.array(SourceRef).min(1)], { error: sourceError }).transform((s) => (Array.isArray(s) ? s : [s])),
@@ -98,6 +120,8 @@ export const RuleFile = z.strictObject({
   data: z.record(z.string(), z.string()).default({}),
   checks: z.array(Check).min(1),
   remediation: z.string().min(1),
+  /** More specific rules that report this rule's problem (see `DefersTo`). */
+  defersTo: z.array(DefersTo).optional(),
 });
 export type RuleFile = z.infer<typeof RuleFile>;
 export type RuleFileInput = z.input<typeof RuleFile>;

@@ -72,6 +72,15 @@ export function validateRule(rule: RuleFile, file: string, origin: RuleOrigin = 
     });
     walk(check.conditions as Condition, `checks.${i}.conditions`);
   });
+  (rule.defersTo ?? []).forEach((defer, i) => {
+    if (defer.rule === rule.id) problem(`defersTo.${i}.rule`, 'a rule cannot defer to itself');
+    defer.from?.forEach((id, j) => {
+      if (!seen.has(id)) problem(`defersTo.${i}.from.${j}`, `unknown message id "${id}" (not a check of this rule)`);
+    });
+    if (typeof defer.when === 'object') {
+      if (!(defer.when.items in rule.data)) problem(`defersTo.${i}.when.items`, `"${defer.when.items}" is not a key of this rule's data`);
+    }
+  });
   for (const [name, ref] of Object.entries(rule.data)) {
     const [fact = '', ...rest] = ref.split('.');
     checkFact(`data.${name}`, fact, rest.length > 0 ? rest.join('.') : undefined);

@@ -75,13 +75,23 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
       }
       return lacking.length === 0;
     });
-    if (missing.some((m) => m.checks === undefined) || runnable.length === 0) {
+    if (missing.some((m) => m.checks === undefined)) {
       notEvaluated(missing);
       status('not-evaluated');
       return;
     }
     const selector = registry.selectors.get(rule.select ?? defaultSelector[rule.subject])!;
     const subjects = selector.select(index) as Subject[];
+    // A check's own data stops nothing when no subject is selected (a Windows rule on a cluster without Windows nodes).
+    if (subjects.length === 0) {
+      status('evaluated');
+      return;
+    }
+    if (runnable.length === 0) {
+      notEvaluated(missing);
+      status('not-evaluated');
+      return;
+    }
     const engine = createRuleEngine(rule, index, runnable, registry);
     const skipped = new Map<string, Subject[]>();
     const unevaluated = new Set<Subject>();
@@ -155,6 +165,10 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
 function applicability(rule: RuleDefinition, index: SnapshotIndex, registry: Registry): 'not-applicable' | MissingData[] {
   const cluster = index.snapshot.cluster;
   const missing: MissingData[] = [];
+  const os = rule.appliesTo?.os;
+  if (os && registry.requirements.get('nodes')!.present(index) && !index.snapshot.nodes.some((n) => os.includes(n.os === 'windows' ? 'windows' : 'linux'))) {
+    return 'not-applicable';
+  }
   const provider = rule.appliesTo?.provider;
   if (provider) {
     if (cluster.provider && !provider.includes(cluster.provider.value)) return 'not-applicable';

@@ -49,18 +49,28 @@ interface CapturedFile {
   parser: Parser<unknown> | undefined;
   /** Unknown node outputs already carry an `unknown-output` warning. */
   known: boolean;
+  /** What the file is, when its name does not say (a component's log taken from a cluster-info dump). */
+  what?: string;
+}
+
+/** A log placed from an import (a cluster-info dump) starts with blank lines up to its block's line. */
+function firstLine(text: string): number | undefined {
+  const blank = text.length - text.replace(/^\n+/, '').length;
+  return blank > 0 ? blank + 1 : undefined;
 }
 
 function capturedFiles(index: SnapshotIndex): CapturedFile[] {
   const { snapshot } = index;
   const out: CapturedFile[] = [];
-  for (const outputs of Object.values(snapshot.nodeOutputs)) {
+  for (const [node, outputs] of Object.entries(snapshot.nodeOutputs)) {
     for (const [command, file] of Object.entries(outputs.commands)) {
       const id = nodeCommandParsers[command];
       out.push({ file, parser: id ? parsersById.get(id) : undefined, known: id !== undefined });
     }
     for (const file of outputs.cni) out.push({ file, parser: parsersById.get('cni-config'), known: true });
-    for (const file of Object.values(outputs.logs)) out.push({ file, parser: parsersById.get('log-lines'), known: true });
+    for (const [component, file] of Object.entries(outputs.logs)) {
+      out.push({ file, parser: parsersById.get('log-lines'), known: true, ...(firstLine(file.text) ? { what: `the ${component} log of node ${node}` } : {}) });
+    }
   }
   for (const file of [...Object.values(snapshot.clusterOutputs), ...Object.values(snapshot.cloud)]) {
     out.push({ file, parser: parserForName(file.file), known: true });
@@ -75,12 +85,13 @@ function capturedFiles(index: SnapshotIndex): CapturedFile[] {
  */
 export function checkUnreadFiles(index: SnapshotIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { file, parser, known } of capturedFiles(index)) {
+  for (const { file, parser, known, what } of capturedFiles(index)) {
     if (index.readFiles.has(file) || !known) continue;
     if (parser && file.text.length <= maxCheckedUnreadChars) {
       index.parseResult(file, parser.parse);
-      const message = `no rule read this file in this analysis (its rules did not apply or lacked other data); checked with the ${parser.id} parser only`;
-      out.push(diagnostic('info', 'unread-file', message, { file: file.file }));
+      const message = `no rule read ${what ?? 'this file'} in this analysis (its rules did not apply or lacked other data); checked with the ${parser.id} parser only`;
+      const line = what ? firstLine(file.text) : undefined;
+      out.push(diagnostic('info', 'unread-file', message, { file: file.file, ...(line ? { line } : {}) }));
     } else {
       const why = parser ? `larger than ${maxCheckedUnreadChars} characters, not checked` : 'no parser reads a file of this name';
       out.push(diagnostic('info', 'unread-file', `no rule read this file in this analysis (${why})`, { file: file.file }));

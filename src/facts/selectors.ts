@@ -3,7 +3,7 @@ import { defineSelector, type Selector } from './define.js';
 import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
 import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
 import { isProxiedService } from './kube-proxy/kube-proxy-service-ports.js';
-import { networkUnavailable } from './cloud-routes/node-network-unavailable.js';
+import { networkUnavailableTaint } from './cloud-routes/node-network-unavailable.js';
 import { hostPortsOf } from './cni/pod-host-ports.js';
 import { podsWithMacNotFoundEvents } from './terway/terway-mac-not-found.js';
 import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js';
@@ -134,10 +134,10 @@ export const selectors: Selector[] = [
       ),
   }),
   defineSelector({
-    id: 'nodesNetworkUnavailable',
+    id: 'nodesWithNetworkUnavailableTaint',
     subject: 'Node',
-    description: 'Nodes whose NetworkUnavailable condition is True or that carry the node.kubernetes.io/network-unavailable taint',
-    select: (index) => index.snapshot.nodes.filter(networkUnavailable),
+    description: 'Nodes that carry the node.kubernetes.io/network-unavailable taint (ACK calls it the NodeNetworkUnavailable taint)',
+    select: (index) => index.snapshot.nodes.filter((n) => n.taints.some((t) => t.key === networkUnavailableTaint)),
   }),
   defineSelector({
     id: 'nodesWithPodsAwaitingNetwork',

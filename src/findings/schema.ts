@@ -40,6 +40,18 @@ export const Suppression = z.object({
 });
 export type Suppression = z.infer<typeof Suppression>;
 
+/**
+ * Another finding about the same problem. `repeats`: it reported this problem too and was left out for this more
+ * specific one; `details`: it reports part of this finding's problem more specifically.
+ */
+export const RelatedFinding = z.object({
+  ruleId: z.string(),
+  messageId: z.string(),
+  subject: FindingSubject,
+  relation: z.enum(['repeats', 'details']),
+});
+export type RelatedFinding = z.infer<typeof RelatedFinding>;
+
 export const Finding = z.object({
   ruleId: z.string(),
   title: z.string(),
@@ -56,6 +68,8 @@ export const Finding = z.object({
   suppression: Suppression.optional(),
   /** A picture of the evidence (address ranges, used vs usable), when a fact of the finding has one. */
   figure: Figure.optional(),
+  /** Other findings about the same problem (one problem, one finding: see a rule's `defersTo`). */
+  related: z.array(RelatedFinding).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -79,6 +79,10 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
     out.push(paint('gray', `    evidence: ${e.fact}${e.path ? `.${e.path}` : ''} from ${describeSource(e.source)}`));
   }
   out.push(paint('gray', `    source: ${f.source.map(describeSourceRef).join(', ')}`));
+  for (const r of f.related ?? []) {
+    const what = `${r.ruleId} on ${r.subject.kind} ${r.subject.namespace ? `${r.subject.namespace}/` : ''}${r.subject.name}`;
+    out.push(paint('gray', r.relation === 'repeats' ? `    also reported by: ${what} (not listed again)` : `    in more detail: ${what}`));
+  }
   if (remediation) {
     out.push('    fix:');
     for (const line of f.remediation.split('\n')) out.push(`      ${line}`);

@@ -40,6 +40,9 @@ const providerIdSchemes: Array<[RegExp, Provider]> = [
   [/^alicloud:\/\//, 'ack'],
   // ACK writes `<region>.<instance-id>` with no scheme, e.g. `cn-hangzhou.i-bp1abc`.
   [/^[a-z]{2}-[a-z]+(-\d+)?\.i-[a-z0-9]+$/, 'ack'],
+  // Clusters no vendor manages: kind, k3s (on any machine, a cloud's too, it is not that cloud's managed service).
+  [/^kind:\/\//, 'generic'],
+  [/^k3s:\/\//, 'generic'],
 ];
 
 const providerLabels: Array<[string, Provider]> = [
@@ -51,6 +54,14 @@ const providerLabels: Array<[string, Provider]> = [
   ['cloud.google.com/gke-nodepool', 'gke'],
 ];
 
+/** Label prefixes only one kind of cluster writes, for nodes whose providerID and telling label were removed. */
+const providerLabelPrefixes: Array<[string, Provider]> = [
+  ['kubernetes.azure.com/', 'aks'],
+  ['eks.amazonaws.com/', 'eks'],
+  ['minikube.k8s.io/', 'generic'],
+  ['microk8s.io/', 'generic'],
+];
+
 function inferProvider(nodes: NodeObject[], namespaces: string[]): ClusterInfo['provider'] {
   for (const node of nodes) {
     const id = node.providerID ?? '';
@@ -58,6 +69,11 @@ function inferProvider(nodes: NodeObject[], namespaces: string[]): ClusterInfo['
     if (scheme) return { value: scheme[1], from: `providerID of node ${node.name}`, source: node.source };
     const label = providerLabels.find(([key]) => key in node.labels);
     if (label) return { value: label[1], from: `label ${label[0]} on node ${node.name}`, source: node.source };
+  }
+  for (const node of nodes) {
+    const key = Object.keys(node.labels).find((k) => providerLabelPrefixes.some(([prefix]) => k.startsWith(prefix)));
+    const prefix = key && providerLabelPrefixes.find(([p]) => key.startsWith(p));
+    if (key && prefix) return { value: prefix[1], from: `label ${key} on node ${node.name}`, source: node.source };
   }
   if (namespaces.includes('cattle-system')) return { value: 'rancher', from: 'namespace cattle-system' };
   return undefined;
@@ -105,8 +121,18 @@ function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: Co
   }
   const annotated = nodes.find((n) => 'flannel.alpha.coreos.com/backend-type' in n.annotations);
   if (annotated) {
+    // Canal: beside flanneld, calico-node (for policy) writes its address too — OneKE's RKE2 Canal nodes carry both.
+    const calicoKey = ['projectcalico.org/IPv4Address', 'projectcalico.org/IPv6Address'].find((k) => k in annotated.annotations);
+    if (calicoKey) {
+      return { value: 'canal', from: `annotations flannel.alpha.coreos.com/backend-type and ${calicoKey} on node ${annotated.name}`, source: annotated.source };
+    }
     const k3s = /\+k3s\d*$/.test(annotated.kubeletVersion ?? '') ? ' (k3s embedded flannel)' : '';
     return { value: 'flannel', from: `annotation flannel.alpha.coreos.com/backend-type on node ${annotated.name}${k3s}`, source: annotated.source };
+  }
+  // calico-node writes its address on every node it runs on (seen when only nodes were captured).
+  for (const node of nodes) {
+    const key = ['projectcalico.org/IPv4Address', 'projectcalico.org/IPv6Address'].find((k) => k in node.annotations);
+    if (key) return { value: 'calico', from: `annotation ${key} on node ${node.name}`, source: node.source };
   }
   return undefined;
 }

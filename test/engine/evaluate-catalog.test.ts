@@ -144,3 +144,62 @@ describe('applicability: provider before CNI', () => {
     expect(report.notEvaluated.filter((n) => ackOnly.includes(n.ruleId))).toEqual([]);
   });
 });
+
+describe('applicability: operating system', () => {
+  const windowsRule = (select: string) =>
+    parseRuleFile({
+      file: 'rules/win/win-os-only.yaml',
+      text: `id: win-os-only
+title: A rule for clusters with Windows nodes
+severity: warning
+subject: Node
+select: ${select}
+appliesTo: { os: [windows], cni: [flannel] }
+spec: [win-flannel-subnet-env]
+source: { doc: win, section: 我的 Windows 節點無法存取 NodePort 服務 }
+needs: [nodes]
+messages:
+  annotations: "{{subject}} lacks {{missing}}"
+data:
+  missing: nodeFlannelAnnotations.missing
+checks:
+  - messageId: annotations
+    needs: [pods]
+    conditions: { all: [{ fact: nodeFlannelAnnotations, path: missingCount, operator: greaterThan, value: 0 }] }
+remediation: n/a
+`,
+    });
+  const nodes = (...items: object[]) => ({ path: 'nodes.json', text: JSON.stringify({ kind: 'List', items }) });
+  const linux = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'l', labels: { 'kubernetes.io/os': 'linux' } }, status: { nodeInfo: { operatingSystem: 'linux' } } };
+  const windows = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'w', labels: { 'kubernetes.io/os': 'windows' } }, status: { nodeInfo: { operatingSystem: 'windows' } } };
+
+  it('is not applicable when the captured nodes have none of its OS, and asks nothing (not even the CNI)', async () => {
+    const { snapshot } = buildSnapshot([nodes(linux)]);
+    const report = await analyze(snapshot, { rules: [windowsRule('windowsNodes')] });
+    expect(report.rules.map((r) => [r.ruleId, r.status])).toEqual([['win-os-only', 'not-applicable']]);
+    expect(report.notEvaluated).toEqual([]);
+  });
+
+  it('still asks for the CNI and the check\'s data when a node of its OS is there', async () => {
+    const { snapshot } = buildSnapshot([nodes(linux, windows)]);
+    const report = await analyze(snapshot, { rules: [windowsRule('windowsNodes')] });
+    expect(report.notEvaluated.map((n) => n.missing.map((m) => m.reason))).toEqual([['unknown-cni', 'missing-data']]);
+  });
+
+  it('without the nodes it cannot know: asks for them', async () => {
+    const { snapshot } = buildSnapshot([{ path: 'pods.json', text: JSON.stringify({ kind: 'List', items: [] }) }]);
+    const report = await analyze(snapshot, { rules: [windowsRule('windowsNodes')] });
+    expect(report.notEvaluated[0]?.missing.map((m) => m.capture)).toContain('kubectl get nodes -o json > nodes.json');
+  });
+
+  it('a check\'s own missing data is not reported when the selector picks no subject', async () => {
+    const { snapshot } = buildSnapshot([
+      { path: 'snapshot.yaml', text: 'cluster:\n  cni: flannel\n' },
+      nodes({ ...windows, metadata: { name: 'w', labels: { 'kubernetes.io/os': 'windows' } } }),
+    ]);
+    // A selector that picks nothing here: Windows nodes with a pod CIDR (none has one).
+    const report = await analyze(snapshot, { rules: [windowsRule('nodesWithPodCidr')] });
+    expect(report.rules.map((r) => [r.ruleId, r.status, r.subjects])).toEqual([['win-os-only', 'evaluated', 0]]);
+    expect(report.notEvaluated).toEqual([]);
+  });
+});

@@ -30,6 +30,28 @@ describe('cluster facts', () => {
     expect(c.serviceCIDRs).toBeUndefined();
   });
 
+  it('knows the provider from a vendor label prefix, and clusters no vendor manages (minikube, kind, k3s) as generic', () => {
+    const node = (metadata: object, spec: object = {}) => ({ kind: 'Node', metadata: { name: 'n', ...metadata }, spec });
+    // AKS nodes with the cluster label and providerID removed (edgexr/edge-cloud-platform pkg/k8smgmt/cluster_test.go keeps such a sample).
+    const aks = buildSnapshot([list(node({ labels: { agentpool: 'agentpool', 'kubernetes.azure.com/role': 'agent' } }))]);
+    expect(aks.snapshot.cluster.provider).toMatchObject({ value: 'aks', from: 'label kubernetes.azure.com/role on node n' });
+    const minikube = buildSnapshot([list(node({ labels: { 'minikube.k8s.io/name': 'minikube' } }))]);
+    expect(minikube.snapshot.cluster.provider).toMatchObject({ value: 'generic', from: 'label minikube.k8s.io/name on node n' });
+    expect(buildSnapshot([list(node({}, { providerID: 'kind://docker/kind/kind-control-plane' }))]).snapshot.cluster.provider?.value).toBe('generic');
+    expect(buildSnapshot([list(node({}, { providerID: 'k3s://server-1' }))]).snapshot.cluster.provider?.value).toBe('generic');
+    expect(buildSnapshot([list(node({ labels: { 'kubernetes.io/os': 'linux' } }))]).snapshot.cluster.provider).toBeUndefined();
+  });
+
+  it('knows Calico from the address calico-node writes on each node when only nodes were captured', () => {
+    const { snapshot } = buildSnapshot([list({ kind: 'Node', metadata: { name: 'minikube', annotations: { 'projectcalico.org/IPv4Address': '192.168.99.119/24' } } })]);
+    expect(snapshot.cluster.cni).toMatchObject({ value: 'calico', from: 'annotation projectcalico.org/IPv4Address on node minikube' });
+    // Both flannel's and calico-node's annotations: Canal (snapshots/real/oneke-canal-nodes).
+    const canal = buildSnapshot([
+      list({ kind: 'Node', metadata: { name: 'n', annotations: { 'flannel.alpha.coreos.com/backend-type': 'vxlan', 'projectcalico.org/IPv4Address': '172.20.0.100/24' } } }),
+    ]);
+    expect(canal.snapshot.cluster.cni).toMatchObject({ value: 'canal', from: 'annotations flannel.alpha.coreos.com/backend-type and projectcalico.org/IPv4Address on node n' });
+  });
+
   it('recognises Canal before flannel, and Terway from eni-config', () => {
     const canal = buildSnapshot([list({ kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'canal', namespace: 'kube-system' } })]);
     expect(canal.snapshot.cluster.cni?.value).toBe('canal');

@@ -42,12 +42,20 @@ export function explainRule(rule: RuleDefinition, { builtin = true }: { builtin?
   const applies = [
     rule.appliesTo?.cni && `CNI ${rule.appliesTo.cni.join(' or ')}`,
     rule.appliesTo?.provider && `provider ${rule.appliesTo.provider.join(' or ')}`,
+    rule.appliesTo?.os && `clusters with ${rule.appliesTo.os.join(' or ')} nodes`,
   ].filter(Boolean);
   out.push(`  severity ${rule.severity}; checks each ${rule.subject}${rule.select ? ` selected by ${rule.select}` : ''}; applies to ${applies.length > 0 ? applies.join(', ') : 'every cluster'}`);
   out.push('', 'What it checks:');
   for (const check of rule.checks) {
     out.push(`  ${check.messageId} (${check.severity ?? rule.severity}) when ${describeCondition(check.conditions)}`);
     out.push(`    reports: ${rule.messages[check.messageId] ?? ''}`);
+  }
+  if (rule.defersTo?.length) {
+    out.push('', 'Left out when a more specific rule reports the same problem (its finding then lists this one):');
+    for (const d of rule.defersTo) {
+      const when = typeof d.when === 'object' ? `when each entry of its ${d.when.items} is in their ${d.when.foundIn} (only some: it stays and points to them)` : d.when;
+      out.push(`  ${d.rule}${d.messageId ? ` ${d.messageId}` : ''}${d.from ? ` (for ${d.from.join(', ')})` : ''}: ${when}`);
+    }
   }
   out.push('', 'Data it needs (reported as not evaluated, with what to capture, when missing):');
   if (rule.needs.length === 0) out.push('  nothing beyond the snapshot itself');
