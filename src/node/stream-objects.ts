@@ -4,7 +4,6 @@ import { diagnostic } from '../diagnostics.js';
 import { itemKindOfList, kindHintedByFileName, objectFileVerdict, takesHintedKind } from '../snapshot/read-objects.js';
 import type { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
 import { JsonListSplitter } from './json-list-splitter.js';
-import { cutUnreadSpans } from './json-unread-spans.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
@@ -12,9 +11,7 @@ const utf8Lenient = new TextDecoder('utf-8');
 /**
  * Streams a large JSON file of Kubernetes objects into the builder, one List
  * item at a time: each item is parsed and reduced before the next is read, so
- * memory follows the reduced objects, not the file. What no fact reads
- * (managedFields, the last-applied annotation) is cut before parsing
- * (json-unread-spans.ts). Returns false, having
+ * memory follows the reduced objects, not the file. Returns false, having
  * added nothing, when the file is not a JSON object (e.g. YAML), so the caller
  * can read it another way.
  */
@@ -39,8 +36,7 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
     }
   };
   let invalidUtf8 = false;
-  const splitter = new JsonListSplitter((item, index, line) => {
-    const bytes = cutUnreadSpans(item);
+  const splitter = new JsonListSplitter((bytes, index, line) => {
     let text: string;
     try {
       text = utf8.decode(bytes);
