@@ -99,11 +99,13 @@ export function maskWhole(text: string): string {
 /** Annotations whose value is a copy of the object as applied: for a Secret, its data. */
 const copiedObjectAnnotations = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
+const secretKey = new RegExp(`^${secretName}$`, 'i');
+
 /** Annotations and ConfigMap data with credential values masked (values of copied-object annotations dropped). */
 export function maskStringMap(map: Record<string, string>, annotations = false): Record<string, string> {
   let out: Record<string, string> | undefined;
   for (const [key, value] of Object.entries(map)) {
-    const masked = annotations && copiedObjectAnnotations.has(key) ? redacted : new RegExp(`^${secretName}$`, 'i').test(key) ? redacted : maskSecrets(value);
+    const masked = annotations && copiedObjectAnnotations.has(key) ? redacted : secretKey.test(key) ? redacted : maskSecrets(value);
     if (masked !== value) (out ??= { ...map })[key] = masked;
   }
   return out ?? map;
