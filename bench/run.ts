@@ -1,9 +1,10 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze; then the CLI
 // end to end on the same directory, in a child process.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/analyze.js';
 import { builtinRules } from '../src/catalog/builtin-catalog.js';
@@ -17,13 +18,14 @@ import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
 const catalog = builtinRules().filter((r) => !excluded.has(r.id));
 const only = excluded.size > 0 ? catalog.map((r) => r.id) : undefined;
 const seed = Number(values.seed);
 const scales = values.scales ? values.scales.split(',').map(Number) : values.quick ? [0.1, 0.5] : [0.1, 0.5, 1];
+const workers = Number(values.workers);
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 function generated(scale: number): GeneratedSnapshot {
@@ -56,6 +58,7 @@ async function loadAndAnalyse(manifest: GeneratedSnapshot, withNaive: boolean) {
   const peakRssBytes = peakRss();
   const heapUsedBytes = process.memoryUsage().heapUsed;
   const naive = withNaive ? await naiveRunMs(loaded.snapshot, catalog) : undefined;
+  const inWorkers = workers > 0 ? await loadInWorkers(manifest) : undefined;
   return {
     objects: objectCount(loaded.snapshot),
     loadMs,
@@ -69,7 +72,17 @@ async function loadAndAnalyse(manifest: GeneratedSnapshot, withNaive: boolean) {
     rssAtStartBytes,
     heapUsedBytes,
     naive,
+    inWorkers,
   };
+}
+
+/** The same load with loadSnapshot's worker pool (opt-in), from a collected heap: its time and peak. */
+async function loadInWorkers(manifest: GeneratedSnapshot) {
+  await collectGarbage();
+  resetPeakRss();
+  const started = performance.now();
+  const loaded = await loadSnapshot(manifest.dir, { workers });
+  return { workers, loadMs: performance.now() - started, peakRssBytes: peakRss(), objects: objectCount(loaded.snapshot) };
 }
 
 let previous: { scale: number; loadAnalyzeMs: number } | undefined;
@@ -106,6 +119,9 @@ for (const scale of scales) {
     rssAtStartBytes: m.rssAtStartBytes,
     peakRssAboveStartBytes: m.peakRssBytes - m.rssAtStartBytes,
     heapUsedBytes: m.heapUsedBytes,
+    ...(m.inWorkers
+      ? { inWorkers: { workers: m.inWorkers.workers, loadMs: Math.round(m.inWorkers.loadMs), endToEndRatio: Number(((m.inWorkers.loadMs + m.analyzeMs) / parseMs).toFixed(3)), peakRssBytes: m.inWorkers.peakRssBytes, sameObjects: m.inWorkers.objects === m.objects } }
+      : {}),
     ...(cli ? { cli: { wallMs: Math.round(cli.wallMs), maxRssBytes: cli.maxRssBytes, maxRssPerInputByte: Number((cli.maxRssBytes / manifest.inputBytes).toFixed(3)), exitCode: cli.exitCode, findings: cli.findings, diagnostics: cli.diagnostics, built: values['cli-built'] } } : {}),
   });
   previous = { scale, loadAnalyzeMs };
