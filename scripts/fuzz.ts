@@ -1,8 +1,9 @@
-// Long fuzz runs: `npm run fuzz -- --runs 100000 [--chunk 2000] [--seed n] [--only id,id] [--snapshots n] [--out file.json]`.
+// Long fuzz runs: `npm run fuzz -- --runs 100000 [--chunk 2000] [--seed n] [--first-round r] [--only id,id] [--snapshots n] [--out file.json]`.
 // Each exported parser gets --runs inputs (real captures damaged, or arbitrary text), in rounds of --chunk
 // runs per parser (each round its own seed), so a run stopped early has covered every parser evenly; then
 // buildSnapshot + analyze get --snapshots random file trees. Prints one line per chunk; --out keeps the
-// cumulative totals. Exits 1 on a failure, printing the seed and path that replay the counterexample.
+// cumulative totals. --first-round continues a stopped run (round r uses seed + r) without repeating its rounds;
+// --only splits a run over several processes. Exits 1 on a failure, printing the seed and path that replay the counterexample.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     chunk: { type: 'string' },
     seed: { type: 'string', default: String(Date.now() % 2 ** 31) },
     only: { type: 'string' },
+    'first-round': { type: 'string', default: '0' },
     snapshots: { type: 'string' },
     out: { type: 'string' },
   },
@@ -52,7 +54,7 @@ function record<T>(target: string, details: fc.RunDetails<T>, ms: number): void 
 }
 
 const targets = parsers.filter((p) => !only || only.includes(p.id));
-for (let round = 0, done = 0; done < runs; round++, done += chunk) {
+for (let round = Number(values['first-round']), done = 0; done < runs; round++, done += chunk) {
   const numRuns = Math.min(chunk, runs - done);
   for (const parser of targets) {
     const t0 = Date.now();

@@ -207,10 +207,10 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "Service default/myservice has no EXTERNAL-IP (status.loadBalancer.ingress is empty): no NLB address was assigned to it."
   },
   "iks-lbip-not-available": {
-    "snapshot": "snapshots/rules/iks-lbip-not-available/fires-just-outside-portable-subnet",
+    "snapshot": "snapshots/rules/iks-lbip-not-available/fires-event-service-not-captured",
     "severity": "error",
     "subject": "Service default/myservice",
-    "message": "Service default/myservice sets loadBalancerIP 169.47.155.248, which lies in none of the cluster's portable subnets (10.216.29.64/29 (private VLAN 2936320, wdc04), 169.47.155.240/29 (public VLAN 2936318, wdc04)): the NLB can never get that address."
+    "message": "Service default/myservice (not in the snapshot: deleted since, or not captured; its Events name it): the cloud provider reported \"Requested cloud provider IP 169.47.155.244 is not available. The following cloud provider IPs are available: 169.47.155.245,169.47.155.246\" (Event default/myservice.17a9c0b2f1d3e4d1)."
   },
   "iks-nlb-min-workers": {
     "snapshot": "snapshots/rules/iks-nlb-min-workers/fires-free-cluster",
@@ -231,16 +231,16 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "Service default/myservice asks for an NLB 2.0 (service.kubernetes.io/ibm-load-balancer-cloud-provider-enable-features: \"ipvs\") but its externalTrafficPolicy is Cluster; a V2.0 NLB needs externalTrafficPolicy: Local."
   },
   "iks-no-ingress-subdomain": {
-    "snapshot": "snapshots/rules/iks-no-ingress-subdomain/fires-normal-without-subdomain",
+    "snapshot": "snapshots/rules/iks-no-ingress-subdomain/fires-json-empty-hostname",
     "severity": "error",
     "subject": "Cluster cluster",
     "message": "ibmcloud ks cluster-get shows cluster mycluster in state normal but no Ingress Subdomain (-): Ingress cannot be reached through the IBM-provided subdomain."
   },
   "iks-srcip-edge-taint": {
-    "snapshot": "snapshots/rules/iks-srcip-edge-taint/fires-app-without-edge-toleration",
+    "snapshot": "snapshots/rules/iks-srcip-edge-taint/fires-alb-ingress-app-not-on-edge",
     "severity": "error",
-    "subject": "Service default/myservice",
-    "message": "Service default/myservice has externalTrafficPolicy: Local, its NLB pods run on the tainted edge nodes 10.176.48.90, 10.176.48.91 (dedicated=edge:NoExecute, dedicated=edge:NoSchedule), but none of its 2 pods (myservice-7c9d5b6f8-a1b2c, myservice-7c9d5b6f8-d3e4f) can run there (no matching toleration or edge node affinity): no traffic reaches the app."
+    "subject": "Service kube-system/public-cr18e61e63c6e94b658596ca93d087eed9-alb1",
+    "message": "Service kube-system/public-cr18e61e63c6e94b658596ca93d087eed9-alb1 exposes Ingress ALB public-cr18e61e63c6e94b658596ca93d087eed9-alb1 with externalTrafficPolicy: Local (source IP preserved) and its ALB pods can run on the tainted edge nodes 10.176.48.90, 10.176.48.91 (dedicated=edge:NoExecute, dedicated=edge:NoSchedule), but app pods behind its Ingresses (default/myingress) cannot run there: default/myservice (2 of 2 pods: myservice-7c9d5b6f8-a1b2c, myservice-7c9d5b6f8-d3e4f). No traffic reaches those pods."
   },
   "iks-strongswan-release-exists": {
     "snapshot": "snapshots/rules/iks-strongswan-release-exists/fires-helm2-vpn-strongswan-exists",

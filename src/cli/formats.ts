@@ -1,3 +1,4 @@
+import type { RuleDefinition } from '../catalog/rule-schema.js';
 import type { Report } from '../findings/schema.js';
 import { formatHtml } from '../reporters/html.js';
 import { formatJson } from '../reporters/json.js';
@@ -11,13 +12,22 @@ export interface FormatContext {
   remediation: boolean;
   /** SARIF: the snapshot directory relative to the working directory, so locations point at repository files. */
   sarifPathPrefix?: string | undefined;
+  /** SARIF: the rules that ran (built-in and --rules), listed in tool.driver.rules. */
+  rules?: readonly RuleDefinition[] | undefined;
+  /** SARIF: tool.driver.version. */
+  toolVersion?: string | undefined;
 }
 
 /** `analyze --format` values: each a pure reporter from the library. */
 export const formats = {
   text: (report: Report, context: FormatContext) => formatText(report, context),
   json: (report: Report) => formatJson(report),
-  sarif: (report: Report, context: FormatContext) => formatSarif(report, context.sarifPathPrefix ? { pathPrefix: context.sarifPathPrefix } : {}),
+  sarif: (report: Report, context: FormatContext) =>
+    formatSarif(report, {
+      ...(context.sarifPathPrefix ? { pathPrefix: context.sarifPathPrefix } : {}),
+      ...(context.rules ? { rules: context.rules } : {}),
+      ...(context.toolVersion ? { toolVersion: context.toolVersion } : {}),
+    }),
   junit: (report: Report) => formatJunit(report),
   markdown: (report: Report) => formatMarkdown(report),
   html: (report: Report) => formatHtml(report),

@@ -28,6 +28,7 @@ const nodeCommandParsers: Record<string, string> = {
   dynamicport: 'dynamicport',
   reservedports: 'reservedports',
   sourcevip: 'sourcevip',
+  'cni-plugin-version': 'cni-plugin-version',
 };
 
 /** Files larger than this that no rule read are not parsed just to check them (a 35 MB iptables-save). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { dropInexactNumbers, findInexactNumbers } from './inexact-numbers.js';
 
 export interface ParseResult<T> {
   value: T;
@@ -32,7 +33,8 @@ export interface Parser<T> extends ParserDefinition<T> {
 /**
  * Declares a parser. The returned `parse` never throws: an unexpected
  * exception becomes an error diagnostic with an empty-but-valid value, so one
- * broken file cannot stop an analysis.
+ * broken file cannot stop an analysis. A number the text gave beyond what
+ * JavaScript holds exactly never reaches a rule (see inexact-numbers.ts).
  */
 export function defineParser<T>(definition: ParserDefinition<T> & { empty: () => T }): Parser<T> {
   const { empty, ...rest } = definition;
@@ -41,7 +43,11 @@ export function defineParser<T>(definition: ParserDefinition<T> & { empty: () =>
     docsAnchor: `docs/parsers.md#${definition.id}`,
     parse(text: string, options: ParseOptions = {}): ParseResult<T> {
       try {
-        return definition.parse(normalizeNewlines(text), options);
+        const result = definition.parse(normalizeNewlines(text), options);
+        const inexact = findInexactNumbers(result.value);
+        if (inexact.length === 0) return result;
+        const honest = dropInexactNumbers(definition, result.value, inexact, options.file);
+        return { value: honest.value, diagnostics: [...result.diagnostics, ...honest.diagnostics] };
       } catch (error) {
         return {
           value: empty(),

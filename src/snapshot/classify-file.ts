@@ -43,6 +43,7 @@ export const nodeCommands = [
   'dynamicport',
   'reservedports',
   'sourcevip',
+  'cni-plugin-version',
 ] as const;
 
 const knownCommands = new Set<string>(nodeCommands);

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { runCli } from '../../src/cli/main.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -27,6 +28,25 @@ describe('kube-netdoctor analyze --rules', () => {
     expect(builtin.size).toBeGreaterThan(0);
     const without = JSON.parse((await run(['analyze', scenario, '--format', 'json', '--fail-on', 'none'])).stdout) as typeof report;
     expect(new Set(without.findings.map((f) => f.ruleId))).toEqual(builtin);
+  });
+
+  it('SARIF lists your rules beside the built-in ones and names the tool version', async () => {
+    const { stdout } = await run(['analyze', scenario, '--rules', `${acme}my-rules`, '--format', 'sarif', '--fail-on', 'none']);
+    const driver = (JSON.parse(stdout) as { runs: Array<{ tool: { driver: { version: string; rules: Array<{ id: string }> } } }> }).runs[0]!.tool.driver;
+    expect(driver.version).toBe(packageJson.version);
+    expect(driver.rules.map((r) => r.id)).toContain('acme-svc-single-endpoint');
+    expect(driver.rules.map((r) => r.id)).toContain('tke-sg-pod-cidr');
+  });
+
+  it('rules and explain take --rules: your rules are listed and explained beside the built-in ones', async () => {
+    const listed = JSON.parse((await run(['rules', '--rules', `${acme}my-rules`, '--only', 'acme-svc-single-endpoint,x-cidr-overlap', '--format', 'json'])).stdout) as Array<{ id: string; docs?: string }>;
+    expect(listed.map((r) => [r.id, r.docs !== undefined]).sort()).toEqual([['acme-svc-single-endpoint', false], ['x-cidr-overlap', true]]);
+    const explained = await run(['explain', 'acme-svc-single-endpoint', '--rules', `${acme}my-rules`]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('https://wiki.example.com/ha');
+    expect(explained.stdout).toContain('--rules <your rule files> --only acme-svc-single-endpoint');
+    expect(explained.stdout).not.toContain('reference page');
+    expect((await run(['explain', 'acme-svc-single-endpoint'])).code).toBe(2);
   });
 
   it('takes --rules more than once, files or directories', async () => {

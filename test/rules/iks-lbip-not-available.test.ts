@@ -20,7 +20,22 @@ ruleTester.run(id, {
         {
           messageId: 'requestedIpNotAvailable',
           subject: service,
-          data: { eventRequested: '169.47.155.244', available: '169.47.155.245,169.47.155.246', event: 'Event default/myservice.17a9c0b2f1d3e4d1' },
+          data: { eventRequested: '169.47.155.244', available: '169.47.155.245,169.47.155.246', event: 'Event default/myservice.17a9c0b2f1d3e4d1', serviceNote: '' },
+        },
+      ],
+    },
+    {
+      // The same event, but default/myservice is not in services.json (an empty list): reported on it all the same.
+      snapshot: fixture(id, 'fires-event-service-not-captured'),
+      findings: [
+        {
+          messageId: 'requestedIpNotAvailable',
+          subject: service,
+          data: {
+            eventRequested: '169.47.155.244',
+            available: '169.47.155.245,169.47.155.246',
+            serviceNote: ' (not in the snapshot: deleted since, or not captured; its Events name it)',
+          },
         },
       ],
     },

@@ -1,3 +1,6 @@
+import { expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { fixture, ruleTester } from './fixture.js';
 
 const id = 'iks-vlan-subnet-limit';
@@ -16,6 +19,24 @@ ruleTester.run(id, {
       snapshot: fixture(id, 'fires-vlan-40-subnets'),
       findings: [{ messageId: 'vlanAtLimit', subject: cluster, data: { vlansAtLimit: '2234945 (40 subnets)' } }],
     },
+    {
+      // The same 41 subnets as `ibmcloud ks subnets --json` (API objects: vlan_id, properties.network_identifier/cidr).
+      snapshot: fixture(id, 'fires-vlan-40-subnets-json'),
+      findings: [
+        {
+          messageId: 'vlanAtLimit',
+          subject: cluster,
+          data: { vlansAtLimit: '2234945 (40 subnets)' },
+          evidence: [{ fact: 'iksVlanSubnets', path: 'vlansAtLimitCount', actual: 1 }],
+        },
+      ],
+    },
   ],
   notEvaluated: [{ snapshot: fixture(id, 'not-evaluated-nothing-captured'), capture: 'ibmcloud-ks-subnets.txt', checks: ['vlanAtLimit'] }],
+});
+
+it('fires-vlan-40-subnets-json: the evidence points at the line of the --json file', async () => {
+  const { snapshot, diagnostics } = await loadSnapshot(fixture(id, 'fires-vlan-40-subnets-json'));
+  const report = await analyze(snapshot, { diagnostics, only: [id] });
+  expect(report.findings.map((f) => f.evidence.find((e) => e.fact === 'iksVlanSubnets')?.source)).toMatchObject([{ file: 'cluster/ibmcloud-ks-subnets.json', line: 3 }]);
 });

@@ -10,6 +10,8 @@ ruleTester.run(id, {
     fixture(id, 'silent-ipvs-draining-real-server'),
     // shop/web has internalTrafficPolicy: Local: each node's real servers are its own endpoints only, by design
     fixture(id, 'silent-ipvs-internal-traffic-local'),
+    // shop/web's two pods map the port name http to 8080 and 9090 (two endpoint subsets, DNAT to each): each pod resolves it.
+    fixture(id, 'silent-named-port-differs-per-pod'),
   ],
   invalid: [
     {
@@ -19,7 +21,7 @@ ruleTester.run(id, {
           messageId: 'targetPortNotDeclared',
           subject: svc('cart'),
           severity: 'info',
-          data: { undeclared: 'port http 80/TCP → targetPort 8081', pods: 1, containerPorts: 'http:8080/TCP' },
+          data: { undeclared: 'port http 80/TCP → targetPort 8081 (not declared by cart-58b7d9c6f4-tq9zl)', pods: 1, containerPorts: 'cart-58b7d9c6f4-tq9zl: http:8080/TCP' },
         },
         {
           messageId: 'clusterIPMissingOnNodes',
@@ -32,7 +34,32 @@ ruleTester.run(id, {
           messageId: 'namedTargetPortUnresolved',
           subject: svc('web'),
           severity: 'error',
-          data: { unresolvedNamed: 'port http 80/TCP → targetPort http-web', pods: 2, containerPorts: 'http:8080/TCP' },
+          data: { unresolvedNamed: 'port http 80/TCP → targetPort http-web', pods: 2, containerPorts: 'web-6d5f7c8b9-m8r4t, web-6d5f7c8b9-x2kqp: http:8080/TCP' },
+        },
+      ],
+    },
+    {
+      // IKS "检查是否使用的是应用程序侦听的端口": named targetPorts resolved per pod. default/myservice: http is 8080 on v1,
+      // 9080 on v2, and the debug pod does not declare it; default/orders: no pod declares grpc-api.
+      snapshot: fixture(id, 'fires-named-port-per-pod'),
+      findings: [
+        {
+          messageId: 'namedTargetPortMissingOnSomePods',
+          subject: { kind: 'Service', namespace: 'default', name: 'myservice' },
+          severity: 'warning',
+          data: {
+            partialNamed:
+              'port http 8080/TCP → targetPort http resolves on myservice-7c9d5b6f8-a1b2c → 8080, myservice-v2-5f6d7c8b9-k3l4m → 9080; ' +
+              'not declared by myservice-debug-6b7c8d9e0-x9y8z',
+            containerPorts: 'myservice-7c9d5b6f8-a1b2c: http:8080/TCP; myservice-debug-6b7c8d9e0-x9y8z: metrics:9100/TCP; myservice-v2-5f6d7c8b9-k3l4m: http:9080/TCP',
+          },
+          evidence: [{ fact: 'serviceTargetPorts', path: 'partialNamedCount', actual: 1 }],
+        },
+        {
+          messageId: 'namedTargetPortUnresolved',
+          subject: { kind: 'Service', namespace: 'default', name: 'orders' },
+          severity: 'error',
+          data: { unresolvedNamed: 'port grpc 9090/TCP → targetPort grpc-api', pods: 2, containerPorts: 'orders-6c8d9f7b5-p2q3r, orders-6c8d9f7b5-s4t5u: grpc:9090/TCP' },
         },
       ],
     },

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { analyze } from '../../analyze.js';
 import { builtinRules } from '../../catalog/builtin-catalog.js';
 import type { RuleDefinition, Severity } from '../../catalog/rule-schema.js';
@@ -103,6 +104,8 @@ async function runAnalyze(path: string, flags: AnalyzeFlags, io: CliIo): Promise
     color: colorEnabled(io) && !flags.output,
     remediation: flags.remediation,
     sarifPathPrefix: path === stdinPath ? undefined : sarifPathPrefix(path),
+    rules,
+    toolVersion: packageJson.version,
   });
   if (flags.output) {
     const problem = await writeOutput(flags.output, text);

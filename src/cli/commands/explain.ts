@@ -6,7 +6,8 @@ import type { Condition, RuleDefinition } from '../../catalog/rule-schema.js';
 import { requirementsById } from '../../facts/requirements.js';
 import { UsageError } from '../exit-codes.js';
 import type { CommandContext } from '../io.js';
-import { examples, ruleFixturesUrl, rulesDocUrl } from '../options.js';
+import { loadExtraRules } from '../extra-rules.js';
+import { examples, listOption, ruleFixturesUrl, rulesDocUrl } from '../options.js';
 
 export function registerExplain(program: Command, context: CommandContext): void {
   program
@@ -14,26 +15,29 @@ export function registerExplain(program: Command, context: CommandContext): void
     .summary('what a rule checks, the data it needs, its source and fix')
     .description('Explain one rule: what it checks, the data it needs, the document section it encodes, the remediation, and where its examples are.')
     .argument('<rule-id>', 'a rule id, as "kube-netdoctor rules" lists them')
+    .addOption(listOption('--rules <path>', 'also look among your own rule files (a file or a directory of *.yaml); repeatable'))
     .addHelpText(
       'after',
       examples([
         ['kube-netdoctor explain x-cidr-overlap', 'the cross-cutting CIDR overlap rule'],
         ['kube-netdoctor rules --only win', 'find the Windows rules to explain'],
+        ['kube-netdoctor explain acme-svc-single-endpoint --rules ./my-rules', 'one of your own rules'],
       ]),
     )
-    .action((id: string) => {
-      const rules = builtinRules();
+    .action(async (id: string, flags: { rules?: string[] }) => {
+      const builtin = builtinRules();
+      const rules = [...builtin, ...(await loadExtraRules(flags.rules ?? []))];
       const rule = rules.find((r) => r.id === id) ?? rules.find((r) => r.id === id.toLowerCase());
       if (!rule) {
         const near = rules.filter((r) => r.id.includes(id.toLowerCase()) || id.toLowerCase().includes(r.id)).map((r) => r.id);
         throw new UsageError(`unknown rule "${id}"${near.length > 0 ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''}`, '(run "kube-netdoctor rules" for the rule ids)');
       }
-      context.io.stdout(explainRule(rule));
+      context.io.stdout(explainRule(rule, { builtin: builtin.includes(rule) }));
     });
 }
 
 /** The text of `explain`: a reader's summary of one rule file. */
-export function explainRule(rule: RuleDefinition): string {
+export function explainRule(rule: RuleDefinition, { builtin = true }: { builtin?: boolean } = {}): string {
   const out: string[] = [`${rule.id}: ${rule.title}`, ''];
   const applies = [
     rule.appliesTo?.cni && `CNI ${rule.appliesTo.cni.join(' or ')}`,
@@ -61,11 +65,13 @@ export function explainRule(rule: RuleDefinition): string {
     out.push(`  on ${example.snapshot} it reports (${example.severity}, ${example.subject}):`);
     out.push(...wrap(example.message, 4));
   }
-  out.push(
-    `  snapshots where it fires and where it stays silent: ${ruleFixturesUrl}/${rule.id}`,
-    `  reference page: ${rulesDocUrl}/${rule.id}.md`,
-    `  run only this rule: kube-netdoctor analyze <snapshot> --only ${rule.id}`,
-  );
+  if (builtin) {
+    out.push(
+      `  snapshots where it fires and where it stays silent: ${ruleFixturesUrl}/${rule.id}`,
+      `  reference page: ${rulesDocUrl}/${rule.id}.md`,
+      `  run only this rule: kube-netdoctor analyze <snapshot> --only ${rule.id}`,
+    );
+  } else out.push(`  run only this rule: kube-netdoctor analyze <snapshot> --rules <your rule files> --only ${rule.id}`);
   return `${out.join('\n')}\n`;
 }
 

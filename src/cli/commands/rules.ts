@@ -4,6 +4,7 @@ import { documentNames } from '../../catalog/documents.js';
 import type { RuleDefinition } from '../../catalog/rule-schema.js';
 import { selectRules } from '../../config/select-rules.js';
 import { UsageError } from '../exit-codes.js';
+import { loadExtraRules } from '../extra-rules.js';
 import type { CommandContext } from '../io.js';
 import { choiceOption, examples, listOption, rulesDocUrl } from '../options.js';
 
@@ -11,6 +12,7 @@ interface RulesFlags {
   format: 'text' | 'json';
   only?: string[];
   skip?: string[];
+  rules?: string[];
 }
 
 export function registerRules(program: Command, context: CommandContext): void {
@@ -21,6 +23,7 @@ export function registerRules(program: Command, context: CommandContext): void {
     .addOption(choiceOption('--format <format>', 'output format', ['text', 'json'], 'text'))
     .addOption(listOption('--only <names>', 'only these rule ids or document keys (ack, iks, rancher, tke, win, x)'))
     .addOption(listOption('--skip <names>', 'leave out these rule ids or document keys'))
+    .addOption(listOption('--rules <path>', 'also list your own rule files (a file or a directory of *.yaml); repeatable'))
     .addHelpText(
       'after',
       examples([
@@ -28,12 +31,16 @@ export function registerRules(program: Command, context: CommandContext): void {
         ['kube-netdoctor rules --only tke', 'the rules encoded from the TKE document'],
         ['kube-netdoctor rules --format json | jq -r ".[].id"', 'the rule ids'],
         ['kube-netdoctor explain x-cidr-overlap', 'one rule in detail'],
+        ['kube-netdoctor rules --rules ./my-rules', 'the built-in rules and your own'],
       ]),
     )
-    .action((flags: RulesFlags) => {
-      const selected = selectRules(builtinRules(), { only: flags.only, skip: flags.skip });
+    .action(async (flags: RulesFlags) => {
+      const builtin = new Set(builtinRules());
+      const all = [...builtin, ...(await loadExtraRules(flags.rules ?? []))];
+      const selected = selectRules(all, { only: flags.only, skip: flags.skip });
       if (selected.unknown.length > 0) throw unknownRules(selected.unknown);
-      context.io.stdout(flags.format === 'json' ? `${JSON.stringify(selected.rules.map(ruleSummary), null, 2)}\n` : rulesTable(selected.rules));
+      const summaries = selected.rules.map((rule) => ruleSummary(rule, builtin.has(rule)));
+      context.io.stdout(flags.format === 'json' ? `${JSON.stringify(summaries, null, 2)}\n` : rulesTable(selected.rules));
     });
 }
 
@@ -44,7 +51,7 @@ export function unknownRules(names: readonly string[]): UsageError {
   );
 }
 
-function ruleSummary(rule: RuleDefinition) {
+function ruleSummary(rule: RuleDefinition, builtin: boolean) {
   return {
     id: rule.id,
     title: rule.title,
@@ -54,7 +61,7 @@ function ruleSummary(rule: RuleDefinition) {
     spec: rule.spec,
     ...(rule.appliesTo ? { appliesTo: rule.appliesTo } : {}),
     needs: rule.needs,
-    docs: `${rulesDocUrl}/${rule.id}.md`,
+    ...(builtin ? { docs: `${rulesDocUrl}/${rule.id}.md` } : {}),
   };
 }
 

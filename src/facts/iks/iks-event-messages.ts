@@ -1,4 +1,4 @@
-import type { EventObject } from '../../snapshot/objects.js';
+import type { EventObject, ServiceObject } from '../../snapshot/objects.js';
 import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
 
 /**
@@ -64,3 +64,46 @@ export function iksEventMatches(index: SnapshotIndex): { all: IksEventMatch[]; b
 }
 
 export const eventObject = (e: EventObject) => `Event ${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
+
+const services = new WeakMap<SnapshotIndex, ServiceObject[]>();
+
+/**
+ * The Services the IKS events name: the captured ones, and for an event whose Service is not in the snapshot
+ * (deleted since, or its namespace not captured) a stand-in with the event's involvedObject name and the event as
+ * its source — the event alone is the document's evidence ("kubectl describe service" → Events), so it is
+ * reported on `Service <ns>/<name>` rather than dropped.
+ */
+export function iksEventServices(index: SnapshotIndex): ServiceObject[] {
+  const cached = services.get(index);
+  if (cached) return cached;
+  const result: ServiceObject[] = [];
+  for (const [key, matches] of [...iksEventMatches(index).byService.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const captured = index.servicesByKey.get(key);
+    if (captured) {
+      result.push(captured);
+      continue;
+    }
+    const event = matches[0]!.event;
+    const name = event.involvedName ?? '';
+    if (name === '') continue;
+    const namespace = event.involvedNamespace ?? event.namespace;
+    result.push({
+      kind: 'Service',
+      name,
+      ...(namespace ? { namespace } : {}),
+      labels: {},
+      annotations: {},
+      source: { ...event.source, object: eventObject(event) },
+      type: '',
+      clusterIPs: [],
+      ports: [],
+      externalIPs: [],
+      loadBalancerIngress: [],
+    });
+  }
+  services.set(index, result);
+  return result;
+}
+
+/** Whether the Service is in the snapshot (not a stand-in built from its events). */
+export const isCapturedService = (index: SnapshotIndex, service: ServiceObject) => index.servicesByKey.get(objectKey(service.namespace, service.name)) === service;

@@ -1,7 +1,7 @@
 import { defineFact } from '../define.js';
 import { latestEvent } from '../logs/latest-event.js';
 import { objectKey } from '../snapshot-index.js';
-import { eventObject, iksEventMatches, iksEventPatterns } from './iks-event-messages.js';
+import { eventObject, iksEventMatches, iksEventPatterns, isCapturedService } from './iks-event-messages.js';
 
 /** The IKS NLB event messages about one Service, by message id (see iks-event-messages.ts). */
 export const iksServiceEvents = defineFact({
@@ -9,7 +9,8 @@ export const iksServiceEvents = defineFact({
   subject: 'Service',
   description:
     'IKS cloud-provider events about the Service, by message: oneNode, noPortableIp, ipNotAvailable (with the requested and available IPs), ' +
-    'noNodesForNlb, subnetLimit — each with its count, last event and reason; `matched` counts the messages found.',
+    'noNodesForNlb, subnetLimit — each with its count, last event and reason; `matched` counts the messages found; `inSnapshot` is false ' +
+    'for a Service only its events name (not captured), and `serviceNote` then says so.',
   reads: ['Events (core/v1 message, events.k8s.io/v1 note) whose involved object is the Service'],
   priority: 2,
   compute: (service, index) => {
@@ -27,6 +28,8 @@ export const iksServiceEvents = defineFact({
         source = last.source;
       }
     }
-    return { ...byId, matched: new Set(matches.map((m) => m.id)).size, source };
+    const inSnapshot = isCapturedService(index, service);
+    const serviceNote = inSnapshot ? '' : ' (not in the snapshot: deleted since, or not captured; its Events name it)';
+    return { ...byId, matched: new Set(matches.map((m) => m.id)).size, inSnapshot, serviceNote, source };
   },
 });

@@ -2,6 +2,8 @@
 import type { Fact } from '../define.js';
 import { calicoCli } from './calico-cli.js';
 import { iksAlbCerts } from './iks-alb-certs.js';
+import { iksAlbIngressApps } from './iks-alb-ingress-apps.js';
+import { iksAlbSourceIp } from './iks-alb-source-ip.js';
 import { iksClusterIngress } from './iks-cluster-ingress.js';
 import { iksEdgeSourceIp } from './iks-edge-source-ip.js';
 import { iksKeepalivedPod } from './iks-keepalived-pod.js';
@@ -20,6 +22,8 @@ import { iksVlanIdErrors } from './iks-vlan-id-errors.js';
 export const iksFacts = [
   calicoCli,
   iksAlbCerts,
+  iksAlbIngressApps,
+  iksAlbSourceIp,
   iksClusterIngress,
   iksEdgeSourceIp,
   iksKeepalivedPod,

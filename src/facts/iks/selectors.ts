@@ -1,6 +1,6 @@
 import { defineSelector, type Selector } from '../define.js';
 import { objectKey } from '../snapshot-index.js';
-import { iksEventMatches } from './iks-event-messages.js';
+import { iksEventMatches, iksEventServices } from './iks-event-messages.js';
 import { isKeepalivedPod } from './iks-keepalived-pod.js';
 
 /** Selectors of the IKS rules (listed in selectors.ts). */
@@ -12,10 +12,17 @@ export const iksSelectors: Selector[] = [
     select: (index) => index.snapshot.services.filter((s) => s.type === 'LoadBalancer'),
   }),
   defineSelector({
-    id: 'loadBalancerServicesWithIP',
+    id: 'servicesRequestingLoadBalancerIP',
     subject: 'Service',
-    description: 'LoadBalancer Services that request an address with spec.loadBalancerIP',
-    select: (index) => index.snapshot.services.filter((s) => s.type === 'LoadBalancer' && (s.loadBalancerIP ?? '') !== ''),
+    description:
+      'LoadBalancer Services that request an address with spec.loadBalancerIP, and Services named by a "Requested cloud provider IP … is ' +
+      'not available" event (also those not in the snapshot, as a stand-in named by the event)',
+    select: (index) => {
+      const { byService } = iksEventMatches(index);
+      const named = iksEventServices(index).filter((s) => byService.get(objectKey(s.namespace, s.name))?.some((m) => m.id === 'ipNotAvailable'));
+      const requesting = index.snapshot.services.filter((s) => s.type === 'LoadBalancer' && (s.loadBalancerIP ?? '') !== '');
+      return [...new Set([...requesting, ...named])];
+    },
   }),
   defineSelector({
     id: 'localTrafficLoadBalancerServices',
@@ -27,11 +34,10 @@ export const iksSelectors: Selector[] = [
   defineSelector({
     id: 'servicesWithIksEvents',
     subject: 'Service',
-    description: 'Services named by an Event with one of the IKS load balancer messages (iks-event-messages.ts)',
-    select: (index) => {
-      const keys = iksEventMatches(index).byService;
-      return index.snapshot.services.filter((s) => keys.has(objectKey(s.namespace, s.name)));
-    },
+    description:
+      'Services named by an Event with one of the IKS load balancer messages (iks-event-messages.ts), also those not in the snapshot ' +
+      '(a stand-in named by the event\'s involvedObject)',
+    select: (index) => iksEventServices(index),
   }),
   defineSelector({
     id: 'pendingKeepalivedPods',

@@ -4,6 +4,7 @@ import { apiServerConnection } from './api-server-connection.js';
 import { azureHostGwRoute } from './azure-host-gw-route.js';
 import { kubeSystemPodHealth } from './kube-system-pod-health.js';
 import { vsphereVxlanPort } from './vsphere-vxlan-port.js';
+import { windowsCniPluginVersion } from './windows-cni-plugin-version.js';
 import { windowsEndpointLeakVersions } from './windows-endpoint-leak-versions.js';
 import { windowsExceptionList } from './windows-exception-list.js';
 import { windowsExceptionListExternal } from './windows-exception-list-external.js';
@@ -14,6 +15,7 @@ import { windowsHostPortCni } from './windows-host-port-cni.js';
 import { windowsHnsNetworks } from './windows-hns-networks.js';
 import { windowsHnsStaleObjects } from './windows-hns-stale-objects.js';
 import { windowsIpamExhaustion } from './windows-ipam-exhaustion.js';
+import { windowsKubeProxyHostnameOverride } from './windows-kube-proxy-hostname-override.js';
 import { windowsNodeComponents } from './windows-node-components.js';
 import { windowsNodePortContext } from './windows-node-port-context.js';
 import { windowsNodeReady } from './windows-node-ready.js';
@@ -28,6 +30,7 @@ export const windowsFacts = [
   azureHostGwRoute,
   kubeSystemPodHealth,
   vsphereVxlanPort,
+  windowsCniPluginVersion,
   windowsEndpointLeakVersions,
   windowsExceptionList,
   windowsExceptionListExternal,
@@ -38,6 +41,7 @@ export const windowsFacts = [
   windowsHostPortCni,
   windowsHnsStaleObjects,
   windowsIpamExhaustion,
+  windowsKubeProxyHostnameOverride,
   windowsNodeComponents,
   windowsNodePortContext,
   windowsNodeReady,

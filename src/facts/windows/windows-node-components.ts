@@ -4,15 +4,15 @@ import { defineFact } from '../define.js';
 
 /**
  * The Windows guide (如何? 知道 Windows 上的 Kubernetes 已成功完成嗎?): kubelet, kube-proxy and — when
- * Flannel is the network solution — flanneld must run on the node, and kube-proxy must be started with
- * `--hostname-override` (經過一段時間之後,容器的 vNIC 和 HNS 端點將會遭到刪除). Read from the node's
+ * Flannel is the network solution — flanneld must run on the node (whether kube-proxy sets
+ * `--hostname-override` is windowsKubeProxyHostnameOverride). Read from the node's
  * process list: `ps -eo pid,args` or `Get-CimInstance Win32_Process | Select ProcessId,CommandLine`.
  */
 export const windowsNodeComponents = defineFact({
   id: 'windowsNodeComponents',
   subject: 'Node',
   description:
-    'Which of kubelet, kube-proxy and flanneld (only when the cluster CNI is flannel) run on the node (processes), the missing ones, whether kube-proxy sets --hostname-override, and whether it runs in DSR mode (--enable-dsr).',
+    'Which of kubelet, kube-proxy and flanneld (only when the cluster CNI is flannel) run on the node (processes), the missing ones, and whether it runs in DSR mode (--enable-dsr).',
   reads: ['nodes/<node>/processes', 'cluster.cni'],
   compute: (node, index) => {
     const file = index.nodeOutputs(node.name)?.commands['processes'];
@@ -27,7 +27,6 @@ export const windowsNodeComponents = defineFact({
     const find = (name: string) => processes.find((p) => p.command === name);
     const missing = expected.filter((name) => !find(name));
     const proxy = find('kube-proxy');
-    const override = proxy?.flags['hostname-override'];
     const dsr = proxy?.flags['enable-dsr'];
     return {
       expected,
@@ -35,8 +34,6 @@ export const windowsNodeComponents = defineFact({
       missing,
       missingCount: missing.length,
       kubeProxyRunning: proxy !== undefined,
-      // A truncated line may have cut the flag off: then nothing is claimed.
-      kubeProxyHostnameOverride: proxy === undefined ? null : override !== undefined ? true : proxy.truncated ? null : false,
       kubeProxyDsr: proxy === undefined ? null : dsr === true || dsr === 'true',
       source: { file: file.file, ...(proxy ? { line: proxy.line } : {}) },
     };

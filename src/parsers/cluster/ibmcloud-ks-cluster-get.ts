@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineParser, type ParseOptions, type ParseResult } from '../define-parser.js';
 import { definedOnly } from '../defined-only.js';
 import { pickFields, readIbmcloudFields } from './ibmcloud-ks-fields.js';
+import { jsonBoolean, jsonKeyLine, jsonRecord, jsonRecords, jsonText, lineAt, looksLikeJson, readIbmcloudJson } from './ibmcloud-ks-json.js';
 
 const Text = z.string().optional();
 
@@ -64,7 +65,65 @@ function emptyClusterGet(): IbmcloudKsClusterGetValue {
   return { workerZones: [], subnetVlans: [], lines: {} };
 }
 
+// `ibmcloud ks cluster get --cluster <c> [--show-resources] --json`: the v1 API's ClusterInfo object
+// (IBM-Cloud/bluemix-go containerv1: `ingressHostname`, `ingressSecretName`, `masterKubeVersion`, `workerCount`,
+// `workerZones`, `masterStatus`, and with --show-resources `vlans[].subnets[]` {cidr, is_public}).
+const jsonKeys: Array<[keyof typeof mapping, string]> = [
+  ['name', 'name'],
+  ['id', 'id'],
+  ['state', 'state'],
+  ['status', 'status'],
+  ['location', 'location'],
+  ['version', 'masterKubeVersion'],
+  ['ingressSubdomain', 'ingressHostname'],
+  ['ingressSecret', 'ingressSecretName'],
+  ['workers', 'workerCount'],
+  ['workerZones', 'workerZones'],
+  ['podSubnet', 'podSubnet'],
+  ['serviceSubnet', 'serviceSubnet'],
+  ['masterStatus', 'masterStatus'],
+];
+
+function parseClusterGetJson(text: string, options: ParseOptions): ParseResult<IbmcloudKsClusterGetValue> {
+  const { items, diagnostics } = readIbmcloudJson(text, { file: options.file, what: 'cluster', idKey: 'id' });
+  const record = items[0]?.record;
+  if (!record) return { value: emptyClusterGet(), diagnostics };
+  const values: Record<string, string> = {};
+  const lines: Record<string, number> = {};
+  for (const [property, key] of jsonKeys) {
+    const value = property === 'workerZones' ? undefined : jsonText(record, key);
+    const present = value !== undefined || (property === 'workerZones' && Array.isArray(record[key]) && (record[key] as unknown[]).length > 0);
+    if (value !== undefined) values[property] = value;
+    const line = present ? jsonKeyLine(text, key) : undefined;
+    if (line !== undefined) lines[property] = line;
+  }
+  const workers = typeof record.workerCount === 'number' && Number.isInteger(record.workerCount) && record.workerCount >= 0 ? record.workerCount : undefined;
+  if (workers === undefined) delete lines.workers;
+  const vlansLine = jsonKeyLine(text, 'vlans') ?? 1;
+  const subnetVlans: IbmSubnetVlan[] = [];
+  let from = 0;
+  for (const vlan of jsonRecords(record.vlans)) {
+    for (const subnet of jsonRecords(jsonRecord(vlan).subnets)) {
+      const cidr = jsonText(subnet, 'cidr');
+      const at = cidr === undefined ? -1 : text.indexOf(JSON.stringify(cidr), from);
+      if (at >= 0) from = at + 1;
+      subnetVlans.push(
+        definedOnly<IbmSubnetVlan>({ vlanId: jsonText(vlan, 'id') ?? '', subnetCidr: cidr, public: jsonBoolean(subnet, 'is_public'), line: at >= 0 ? lineAt(text, at) : vlansLine }),
+      );
+    }
+  }
+  const value: IbmcloudKsClusterGetValue = definedOnly({
+    ...values,
+    workers,
+    workerZones: Array.isArray(record.workerZones) ? record.workerZones.filter((z): z is string => typeof z === 'string' && z !== '') : [],
+    subnetVlans,
+    lines,
+  });
+  return { value, diagnostics };
+}
+
 function parseClusterGetText(text: string, options: ParseOptions): ParseResult<IbmcloudKsClusterGetValue> {
+  if (looksLikeJson(text)) return parseClusterGetJson(text, options);
   const read = readIbmcloudFields(text, { file: options.file, what: 'cluster' });
   const { values, lines } = pickFields(read.fields, mapping);
   const master = read.sections.get('master');
@@ -101,10 +160,10 @@ function parseClusterGetText(text: string, options: ParseOptions): ParseResult<I
 
 export const ibmcloudKsClusterGetParser = defineParser<IbmcloudKsClusterGetValue>({
   id: 'ibmcloud-ks-cluster-get',
-  command: 'ibmcloud ks cluster-get --cluster <cluster> [--showResources] (ibmcloud ks cluster get)',
+  command: 'ibmcloud ks cluster-get --cluster <cluster> [--showResources] [--json] (ibmcloud ks cluster get)',
   description:
     'An IBM Cloud cluster’s state, Ingress subdomain and secret, workers, zones, version and master status, and with ' +
-    '--showResources its subnet VLANs.',
+    '--showResources its subnet VLANs; the table form or --json (the API object).',
   schema: IbmcloudKsClusterGetValue,
   example: [
     'Name:                           mycluster',

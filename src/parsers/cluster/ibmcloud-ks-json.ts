@@ -13,7 +13,7 @@ export function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
 }
 
-function lineAt(text: string, offset: number): number {
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
@@ -61,3 +61,12 @@ export function jsonBoolean(record: Record<string, unknown>, key: string): boole
   const value = record[key];
   return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined;
 }
+
+/** Line of the first `"key":` in the text (the top-level field, when it is printed before any nested one of that name). */
+export function jsonKeyLine(text: string, key: string): number | undefined {
+  const at = text.indexOf(`${JSON.stringify(key)}:`);
+  return at < 0 ? undefined : lineAt(text, at);
+}
+
+export const jsonRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+export const jsonRecords = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.filter(isRecord) : []);

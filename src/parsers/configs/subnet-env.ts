@@ -55,7 +55,11 @@ FLANNEL_IPMASQ=true`,
       }
       recognised += 1;
       const key = match[1] ?? '';
-      if (value.lines[key] !== undefined) {
+      if (key === '__proto__') {
+        warnings.warn('subnet-env-unrecognised-line', 'line assigns __proto__, which is no flannel setting', line);
+        continue;
+      }
+      if (Object.hasOwn(value.lines, key)) {
         warnings.warn('subnet-env-duplicate-key', `${key} is set more than once; the last value is used`, line);
       }
       value.lines[key] = line;
@@ -81,7 +85,7 @@ export function parseSubnetEnv(text: string, options?: ParseOptions) {
 }
 
 function assign(value: SubnetEnv, key: string, text: string, warn: (message: string) => void): void {
-  if (key in stringKeys) {
+  if (Object.hasOwn(stringKeys, key)) {
     value[stringKeys[key as keyof typeof stringKeys]] = text;
   } else if (key === 'FLANNEL_MTU') {
     if (/^\d+$/.test(text)) value.mtu = Number(text);

@@ -72,7 +72,7 @@ function zeroCounters(): ConntrackCounters {
 function readStatsRow(text: string, cpu: number, line: number): ConntrackCpuStats {
   const row: ConntrackCpuStats = { cpu, ...zeroCounters(), line };
   for (const [, key = '', count = '0'] of text.matchAll(/(\w+)=(\d+)/g)) {
-    const name = counterNames[key];
+    const name = Object.hasOwn(counterNames, key) ? counterNames[key] : undefined;
     if (name) row[name] = Number(count);
   }
   return row;

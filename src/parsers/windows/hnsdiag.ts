@@ -31,7 +31,8 @@ const guid = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-
 // `fe83824bf7b9e3989f9abcc8306dde3926a6130c2ede016ffd0f09836f8f8867 74B299E4-84A8-41EE-8EA7-C894522C7027`.
 const networkRow = new RegExp(`^(.*?)\\s+(${guid})\\s*$`);
 const endpointRow = new RegExp(`^(.*?)\\s+(${guid})(?:\\s+(.*?))?\\s*$`);
-const titles: Record<string, Section> = { 'networks:': 'networks', 'endpoints:': 'endpoints', 'namespaces:': 'namespaces', 'loadbalancers:': 'loadbalancers' };
+// A Map, not an object literal: a line reading `constructor` or `__proto__` must not find Object's members.
+const titles = new Map<string, Section>([['networks:', 'networks'], ['endpoints:', 'endpoints'], ['namespaces:', 'namespaces'], ['loadbalancers:', 'loadbalancers']]);
 
 /** The column header that starts each listing, which names the listing when there is no title line. */
 function headerSection(text: string): Section | undefined {
@@ -66,7 +67,7 @@ export const hnsdiagParser = defineParser<HnsdiagValue>({
     for (const { text: raw, line } of numberedLines(text)) {
       const trimmed = raw.trim();
       if (trimmed === '') continue;
-      const titled = titles[trimmed.toLowerCase()] ?? headerSection(trimmed);
+      const titled = titles.get(trimmed.toLowerCase()) ?? headerSection(trimmed);
       if (titled) {
         section = titled;
         seen.add(titled);

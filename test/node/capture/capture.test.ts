@@ -69,9 +69,7 @@ describe('capture against the recorded kubectl', { timeout: 180_000 }, () => {
     expect(loaded.diagnostics).toEqual([]);
     const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
     // Only notes that some captured outputs were read by no rule of this small cluster (issue 15's unread-file).
-    // The recorded Windows process list is a Format-Table capture whose long command lines were cut:
-    // its parser says so (a recording artifact; windows.ps1 itself uses Format-Table -Wrap).
-    expect(report.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'truncated-command-lines')).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(report.diagnostics.filter((d) => d.severity === 'info').every((d) => d.code === 'unread-file')).toBe(true);
     expect(loaded.snapshot.capturedAt).toBe(manifest.capturedAt);
     expect(Object.keys(loaded.snapshot.nodeOutputs).sort()).toEqual(['node-a', 'node-c', 'win-1']);

@@ -67,7 +67,21 @@ Save-Output 'hnsdiag-endpoints' 'hnsdiag.exe' { hnsdiag.exe list endpoints }
 Save-Output 'hnsdiag-loadbalancers' 'hnsdiag.exe' { hnsdiag.exe list loadbalancers }
 Save-Output 'net-adapters' 'Get-NetAdapter' { Get-NetAdapter -IncludeHidden | Format-Table -AutoSize Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed }
 Save-Output 'dynamicport' 'netsh.exe' { netsh.exe int ipv4 show dynamicport tcp }
-Save-Output 'processes' 'Get-CimInstance' { Get-CimInstance Win32_Process | Select-Object ProcessId, CommandLine | Format-Table -AutoSize -Wrap }
+# JSON keeps each command line whole (a table cuts or wraps the long kube-proxy and kubelet lines).
+Save-Output 'processes.json' 'Get-CimInstance' { ConvertTo-Json -InputObject @(Get-CimInstance Win32_Process | Select-Object ProcessId, CommandLine) }
+# Each Windows CNI plugin run without arguments prints the release it was built from on stderr
+# ("CNI win-bridge plugin v0.8.6"); HostPort needs v0.8.6 or later.
+$CniBin = @('C:\k\cni', 'C:\opt\cni\bin') | Where-Object { Test-Path -Path (Join-Path $_ 'win-*.exe') } | Select-Object -First 1
+if ($CniBin) {
+    Save-Output 'cni-plugin-version.txt' 'Get-ChildItem' {
+        foreach ($plugin in Get-ChildItem -Path (Join-Path $CniBin 'win-*.exe') -File) {
+            "==> $($plugin.FullName)"
+            & $plugin.FullName 2>&1 | ForEach-Object { "$_" }
+        }
+    }
+} else {
+    Write-Missing 'cni-plugin-version.txt' 'no win-*.exe CNI plugin in C:\k\cni or C:\opt\cni\bin'
+}
 Save-File 'sourcevip.json' 'C:\k\SourceVip.json'
 Save-File 'subnet.env' 'C:\run\flannel\subnet.env'
 foreach ($dir in @('C:\k\cni\config', 'C:\etc\cni\net.d')) {
