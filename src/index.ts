@@ -57,4 +57,20 @@ export {
   safeParseCidr,
 } from './cidr/index.js';
 export { compareVersions, isValidVersion, imageTag } from './versions/compare-versions.js';
+export {
+  redactSnapshotFiles,
+  redactText,
+  redactionManifestName,
+  generateRedactionKey,
+  keyFromHex,
+  keyToHex,
+  keptRanges,
+  privateRanges,
+  type RedactOptions,
+  type RedactedSnapshot,
+  type RedactedFileEntry,
+  type RedactionManifest,
+  type RedactionMapping,
+  type MaskedKind,
+} from './redact/index.js';
 export * from './parsers/index.js';

@@ -302,6 +302,30 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "subject": "Node rke-node-2",
     "message": "Node rke-node-2 lacks flannel.alpha.coreos.com/public-ip, flannel.alpha.coreos.com/backend-data: flannel on other nodes cannot build the overlay route to it."
   },
+  "rancher-mtu": {
+    "snapshot": "snapshots/rules/rancher-mtu/fires-cni-mtu-too-large",
+    "severity": "error",
+    "subject": "Node rke-os-1",
+    "message": "Node rke-os-1: the pods' MTU 1450 (\"mtu\" of the calico plugin in nodes/rke-os-1/cni/10-canal.conflist line 10) is larger than eth0's MTU 1450 minus the 50 bytes VXLAN adds (at most 1400; the overhead is not from the document): full-size packets between pods on different nodes are dropped or fragmented."
+  },
+  "rancher-overlay-test": {
+    "snapshot": "snapshots/rules/rancher-overlay-test/fires-isolated-firewall-open",
+    "severity": "error",
+    "subject": "Cluster rancher-rke-dc1",
+    "message": "The overlay test (cluster/overlay-test.txt) isolates rke-node-1: rke-node-2 (line 3), rke-node-3 (line 5) cannot reach rke-node-1. The document: the ports required for the overlay network are not open between the indicated hosts, and the NGINX Ingress Controller will fail intermittently to route to pods. rke-node-1: nodes/rke-node-1/iptables-save admits UDP 8472, so the block is outside the host firewall (a security group or a network device between the nodes; not from the document)."
+  },
+  "rancher-required-ports": {
+    "snapshot": "snapshots/rules/rancher-required-ports/fires-centos-default-reject",
+    "severity": "error",
+    "subject": "Node rke-cp-1",
+    "message": "Node rke-cp-1 (etcd, controlplane): UDP 8472 (the overlay's VXLAN port) is rejected by nodes/rke-cp-1/iptables-save line 22: `-A INPUT -j REJECT --reject-with icmp-host-prohibited`. Pods on other nodes cannot reach this node's pods over the overlay (UDP 8472: flannel's default VXLAN port on Linux; no canal-config or kube-flannel-cfg ConfigMap captured)."
+  },
+  "rancher-system-ns-isolation": {
+    "snapshot": "snapshots/rules/rancher-system-ns-isolation/fires-after-upgrade",
+    "severity": "warning",
+    "subject": "Cluster rancher-rke-dc1",
+    "message": "ingress-nginx logged \"upstream timed out (110: Connection timed out) while connecting to upstream\" 3 times on rke-node-1 (first at nodes/rke-node-1/logs/ingress-nginx.log line 5; upstreams http://10.42.1.5:80 (pod default/hello-world-6f9c7b5d8-x2kqp on rke-node-2)); 3 responses were 504 Gateway Time-out. The document lists this among the symptoms of pods in system namespaces being unable to reach pods in other system namespaces (GitHub #15146), and notes that this applies only to Rancher upgraded from v2.0.6 or earlier to v2.0.7 or later; upgrades from v2.0.7 on are not affected. Rancher is v2.0.8 (image rancher/rancher-agent:v2.0.8 of pod cattle-system/cattle-cluster-agent-5c8d9f7b6-q8w4n); whether it was upgraded from v2.0.6 or earlier cannot be seen in the snapshot."
+  },
   "tke-cross-vpc": {
     "snapshot": "snapshots/rules/tke-cross-vpc/fires-peer-vpc-tcp-only",
     "severity": "error",

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
+import { registerRedact } from './commands/redact.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import { runCaptureCli } from './capture.js';
@@ -57,6 +58,7 @@ function buildProgram(context: CommandContext): Command {
   registerRules(program, context);
   registerExplain(program, context);
   registerValidate(program, context);
+  registerRedact(program, context);
   // Each command says where its own help is, after its one-line error.
   for (const command of program.commands) {
     command.showHelpAfterError(`(run "${name} ${command.name()} --help" for usage and examples)`);

@@ -26,6 +26,10 @@ export const clusterOutputKinds = {
     names: ['ibmcloud-ks'],
     capture: 'cluster/ibmcloud-ks-<command>.txt: the output of the ibmcloud ks commands run (workers, worker-pool-resize, worker-pool-rebalance …)',
   },
+  overlayTest: {
+    names: ['overlay-test', 'overlaytest'],
+    capture: 'cluster/overlay-test.txt: the whole output of the overlay test of the Rancher document (DaemonSet overlaytest and its ping loop)',
+  },
   kubectlErrors: { names: ['kubectl-errors'], capture: 'cluster/kubectl-errors.txt: errors the commands printed while capturing' },
 } as const satisfies Record<string, { names: readonly string[]; capture: string }>;
 

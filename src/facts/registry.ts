@@ -15,6 +15,7 @@ import { logsFacts } from './logs/index.js';
 import { securityGroupsFacts } from './security-groups/index.js';
 import { iksFacts } from './iks/index.js';
 import { strongswanFacts } from './strongswan/index.js';
+import { rancherFacts } from './rancher/index.js';
 
 /**
  * Every fact a rule may name, area by area. Adding a fact = a file in src/facts/<area>/
@@ -37,6 +38,7 @@ export const facts: Fact[] = [
   ...securityGroupsFacts,
   ...iksFacts,
   ...strongswanFacts,
+  ...rancherFacts,
 ];
 
 export const factsById = new Map(facts.map((f) => [f.id, f]));

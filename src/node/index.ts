@@ -4,3 +4,4 @@ export { loadRuleFiles, validateRuleFiles, type RuleFilesCheck } from './load-ru
 export { findConfigFile, loadConfigFile, type LoadedConfig } from './load-config.js';
 export { capture, type CaptureOptions, type CaptureResult } from './capture/capture.js';
 export { linuxScript, windowsScript } from './capture/scripts.generated.js';
+export { redactSnapshot, type RedactSnapshotOptions, type RedactSnapshotResult } from './redact-snapshot.js';

@@ -17,7 +17,9 @@ export type FileRole =
   | { role: 'host-output'; name: string }
   | { role: 'host-info' }
   /** A file of an import format that no rule reads; counted in one diagnostic per reason. */
-  | { role: 'skipped'; why: string };
+  | { role: 'skipped'; why: string }
+  /** `redaction-manifest.json` of a redacted copy (kube-netdoctor redact): says what was masked, read by people only. */
+  | { role: 'redaction-manifest' };
 
 /** Node output names of snapshot.md, keyed by the name a user may give the file. */
 export const nodeCommands = [
@@ -62,6 +64,7 @@ export function classifyFile(path: string): FileRole {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   const [top, second] = parts;
   if (parts.length === 1 && /^snapshot\.ya?ml$/i.test(top ?? '')) return { role: 'manifest' };
+  if (parts.length === 1 && top === 'redaction-manifest.json') return { role: 'redaction-manifest' };
   if (top === 'nodes') {
     if (parts.length < 3 || second === undefined) return { role: 'ignored', why: 'a node output must be under nodes/<node-name>/' };
     const rest = parts.slice(2);

@@ -46,6 +46,7 @@ export class SnapshotBuilder {
   }
 
   #addFile(file: SnapshotFile, path: string, role: FileRole): void {
+    if (role.role === 'redaction-manifest') return;
     if (role.role === 'skipped') {
       this.#skipped.set(role.why, (this.#skipped.get(role.why) ?? 0) + 1);
       return;

@@ -15,6 +15,9 @@ export const CniPlugin = z.object({
   capabilities: z.record(z.string(), z.boolean()),
   ipamType: z.string().optional(),
   delegateType: z.string().optional(),
+  /** `"mtu"` of the plugin (calico's in canal, bridge, ptp) or of flannel's delegate: the pods' interface MTU. */
+  mtu: z.number().int().optional(),
+  mtuLine: z.number().int().positive().optional(),
 });
 export const CniFlannel = z.object({
   hairpinMode: z.boolean().optional(),
@@ -147,7 +150,20 @@ function readPlugin(context: Context, object: Record<string, unknown>, path: Pat
   const delegate = fieldOf(object, 'delegate')?.value;
   const delegateType = isRecord(delegate) ? stringOf(fieldOf(delegate, 'type')?.value) : undefined;
   if (delegateType !== undefined) plugin.delegateType = delegateType;
+  readMtu(context, plugin, object, path);
   return plugin;
+}
+
+/** `"mtu"` on the plugin, else in flannel's `delegate` (the bridge flannel configures). */
+function readMtu(context: Context, plugin: CniPlugin, object: Record<string, unknown>, path: Path): void {
+  const own = fieldOf(object, 'mtu');
+  const delegate = fieldOf(object, 'delegate');
+  const inDelegate = !own && isRecord(delegate?.value) ? fieldOf(delegate.value, 'mtu') : undefined;
+  const field = own ?? inDelegate;
+  if (!field || typeof field.value !== 'number' || !Number.isInteger(field.value) || field.value <= 0) return;
+  plugin.mtu = field.value;
+  const line = context.document.lineOf(own || !delegate ? [...path, field.key] : [...path, delegate.key, field.key]);
+  if (line !== undefined) plugin.mtuLine = line;
 }
 
 function readFlannel(context: Context, object: Record<string, unknown>, path: Path, plugin: CniPlugin): z.infer<typeof CniFlannel> {

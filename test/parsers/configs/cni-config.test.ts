@@ -160,4 +160,12 @@ describe('cni-config', () => {
     expect(cniConfigParser.schema.parse(value)).toEqual(value);
     expect(cniConfigParser.id).toBe('cni-config');
   });
+  it('reads the pods\' MTU of the calico plugin (canal) and of flannel\'s delegate, with its line', () => {
+    const canal = '{\n  "name": "k8s-pod-network",\n  "cniVersion": "0.3.1",\n  "plugins": [\n    {\n      "type": "calico",\n      "mtu": 1450,\n      "ipam": { "type": "host-local", "subnet": "usePodCidr" }\n    },\n    { "type": "portmap", "capabilities": { "portMappings": true } }\n  ]\n}\n';
+    const { value } = parseCniConfig(canal, { file: 'cni/10-canal.conflist' });
+    expect(value.plugins.map((p) => [p.type, p.mtu, p.mtuLine])).toEqual([['calico', 1450, 7], ['portmap', undefined, undefined]]);
+    const flannel = '{\n  "name": "cbr0",\n  "type": "flannel",\n  "delegate": {\n    "mtu": 8950\n  }\n}\n';
+    expect(parseCniConfig(flannel).value.plugins[0]).toMatchObject({ type: 'flannel', mtu: 8950, mtuLine: 5 });
+    expect(parseCniConfig('{ "type": "bridge", "mtu": "1450" }').value.plugins[0]?.mtu).toBeUndefined();
+  });
 });
