@@ -14,11 +14,14 @@ const library = {
 };
 
 export default defineConfig({
-  entry: { ...library, cli: 'src/cli/main.ts' },
+  // object-worker: the entry of loadSnapshot's worker threads, found beside the chunk that starts them.
+  entry: { ...library, cli: 'src/cli/main.ts', 'object-worker': 'src/node/object-worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: library },
   splitting: true,
   sourcemap: false,
   clean: true,
   target: 'node20',
+  // import.meta.url in the CommonJS build (src/node/object-pool.ts finds its worker file by it).
+  shims: true,
 });

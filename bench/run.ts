@@ -1,8 +1,10 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
-// plain JSON.parse of its JSON files, loadSnapshot, and analyze.
+// plain JSON.parse of its JSON files, loadSnapshot, and analyze; then the CLI
+// end to end on the same directory, in a child process.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/analyze.js';
 import { builtinRules } from '../src/catalog/builtin-catalog.js';
@@ -11,17 +13,19 @@ import type { Report } from '../src/findings/schema.js';
 import type { Snapshot } from '../src/snapshot/schema.js';
 import type { ProxyMode } from './gen/plan.js';
 import { type GeneratedSnapshot, defaultOutDir, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
+import { runCli } from './cli-run.js';
 import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
 const catalog = builtinRules().filter((r) => !excluded.has(r.id));
 const only = excluded.size > 0 ? catalog.map((r) => r.id) : undefined;
 const seed = Number(values.seed);
 const scales = values.scales ? values.scales.split(',').map(Number) : values.quick ? [0.1, 0.5] : [0.1, 0.5, 1];
+const workers = Number(values.workers);
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 function generated(scale: number): GeneratedSnapshot {
@@ -70,11 +74,26 @@ async function loadAndAnalyse(manifest: GeneratedSnapshot, withNaive: boolean) {
   };
 }
 
+/** The same load with loadSnapshot's worker pool (opt-in), from a collected heap: its time and peak. */
+async function loadInWorkers(manifest: GeneratedSnapshot) {
+  await collectGarbage();
+  resetPeakRss();
+  const started = performance.now();
+  const loaded = await loadSnapshot(manifest.dir, { workers });
+  const loadMs = performance.now() - started;
+  return { workers, loadMs, peakRssBytes: peakRss(), objects: objectCount(loaded.snapshot) };
+}
+
+let previous: { scale: number; loadAnalyzeMs: number } | undefined;
 for (const scale of scales) {
   const manifest = generated(scale);
   const m = await loadAndAnalyse(manifest, scale === 0.1 && values.naive);
+  // After the first load's snapshot is gone, so its peak is its own.
+  const inWorkers = workers > 0 ? await loadInWorkers(manifest) : undefined;
   await collectGarbage();
   const parseMs = await parseBaselineMs(manifest.dir);
+  const loadAnalyzeMs = m.loadMs + m.analyzeMs;
+  const cli = values.cli ? await runCli(manifest.dir, values['cli-built']) : undefined;
   print({
     scale,
     ...(proxyMode === 'both' ? {} : { proxyMode }),
@@ -83,19 +102,30 @@ for (const scale of scales) {
     parseMs: Math.round(parseMs),
     loadMs: Math.round(m.loadMs),
     analyzeMs: Math.round(m.analyzeMs),
+    // analyzeMs / parseMs (target ≤ 0.3), and the whole job against the yardstick (target ≤ 1.0)
     ratio: Number((m.analyzeMs / parseMs).toFixed(3)),
+    endToEndRatio: Number((loadAnalyzeMs / parseMs).toFixed(3)),
+    loadRatio: Number((m.loadMs / parseMs).toFixed(3)),
+    ...(previous ? { growth: { from: previous.scale, to: scale, loadAnalyze: Number((loadAnalyzeMs / previous.loadAnalyzeMs).toFixed(3)) } } : {}),
     peakRssBytes: m.peakRssBytes,
+    peakRssPerInputByte: Number((m.peakRssBytes / manifest.inputBytes).toFixed(3)),
     findings: m.findings,
     expectedFindingsFound: m.expectedFindingsFound,
     expectedFindings: manifest.expected.length,
     otherFindings: m.otherFindings,
+    sprinkledExactly: m.expectedFindingsFound === manifest.expected.length && m.otherFindings.length === 0,
     rules: m.rules,
     ...(excluded.size > 0 ? { excludedRules: [...excluded] } : {}),
     loadDiagnostics: m.loadDiagnostics,
     rssAtStartBytes: m.rssAtStartBytes,
     peakRssAboveStartBytes: m.peakRssBytes - m.rssAtStartBytes,
     heapUsedBytes: m.heapUsedBytes,
+    ...(inWorkers
+      ? { inWorkers: { workers: inWorkers.workers, loadMs: Math.round(inWorkers.loadMs), endToEndRatio: Number(((inWorkers.loadMs + m.analyzeMs) / parseMs).toFixed(3)), peakRssBytes: inWorkers.peakRssBytes, sameObjects: inWorkers.objects === m.objects } }
+      : {}),
+    ...(cli ? { cli: { wallMs: Math.round(cli.wallMs), maxRssBytes: cli.maxRssBytes, maxRssPerInputByte: Number((cli.maxRssBytes / manifest.inputBytes).toFixed(3)), exitCode: cli.exitCode, findings: cli.findings, diagnostics: cli.diagnostics, built: values['cli-built'] } } : {}),
   });
+  previous = { scale, loadAnalyzeMs };
   if (m.naive) {
     const { naive } = m;
     print({ naive: true, scale, objects: naive.objects, engineRuns: naive.runs, naiveMs: Math.round(naive.ms), indexedAnalyzeMs: Math.round(m.analyzeMs), speedup: Number((naive.ms / m.analyzeMs).toFixed(1)), msPerObject: Number((naive.ms / naive.objects).toFixed(3)) });

@@ -5,7 +5,7 @@
 // `attw` (types under node10, node16 CJS/ESM and bundler resolution) and `publint` are clean,
 // the CLI runs and the JSON Schemas ship.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,29 @@ const thrownBy = async (load) => load('does/not/exist').then(() => undefined, (e
 check((await thrownBy((await import('kube-netdoctor/node')).loadSnapshot)) instanceof esm.SnapshotError, 'import: SnapshotError from kube-netdoctor/node is instanceof kube-netdoctor SnapshotError');
 check((await thrownBy(require('kube-netdoctor/node').loadSnapshot)) instanceof cjs.SnapshotError, 'require: SnapshotError from kube-netdoctor/node is instanceof kube-netdoctor SnapshotError');
 check(esm.uncoveredCidrs === (await import('kube-netdoctor/cidr')).uncoveredCidrs, 'kube-netdoctor and kube-netdoctor/cidr share one uncoveredCidrs');
+
+// loadSnapshot's worker threads start from the built files (dist/object-worker.js / .cjs) under import and require.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'netdoctor-workers-'));
+  const pod = (k) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${k}`, namespace: 'default' }, spec: { nodeName: 'n1' } });
+  writeFileSync(join(dir, 'pods.json'), JSON.stringify({ apiVersion: 'v1', items: Array.from({ length: 2000 }, (_, k) => pod(k)), kind: 'List' }, null, 4));
+  const options = { workers: 2, parallelMinBytes: 1, poolMinBytes: 1, parallelRangeBytes: 16 * 1024 };
+  const { Worker } = await import('node:worker_threads');
+  let online = 0;
+  const original = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args) {
+    online++;
+    return original.apply(this, args);
+  };
+  for (const [how, node] of [['import', await import('kube-netdoctor/node')], ['require', require('kube-netdoctor/node')]]) {
+    online = 0;
+    const loaded = await node.loadSnapshot(dir, options);
+    const inThread = await node.loadSnapshot(dir, { workers: 0 });
+    check(online > 10 && loaded.snapshot.pods.length === 2000 && JSON.stringify(loaded) === JSON.stringify(inThread), `${how}: loadSnapshot reads in worker threads (${online} tasks), the same snapshot as in-thread`);
+  }
+  Worker.prototype.postMessage = original;
+  rmSync(dir, { recursive: true, force: true });
+}
 
 try {
   await build({ entryPoints: ['dist/index.js'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });

@@ -5,9 +5,11 @@ import { type BuiltSnapshot, addPlanned, expandArchives, sortFiles } from '../sn
 import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
 import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
 import { planImport } from '../snapshot/import/plan-import.js';
-import { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
+import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
+import { ObjectPool } from './object-pool.js';
+import { readObjectFileInParallel } from './parallel-objects.js';
 import { streamObjectFile } from './stream-objects.js';
 
 export interface LoadSnapshotOptions {
@@ -22,6 +24,19 @@ export interface LoadSnapshotOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Limits for a `.tar.gz` / `.tgz` / `.tar` snapshot (entry count, expanded size). */
   archiveLimits?: ArchiveLimits;
+  /**
+   * Worker threads that parse and reduce large JSON object files (default 0: all in this thread;
+   * `availableParallelism()` is the natural choice). They start only when the JSON object files
+   * of at least `parallelMinBytes` add up to `poolMinBytes`; the snapshot is the same either way.
+   * Off by default until measured on an idle machine (docs/performance.md).
+   */
+  workers?: number;
+  /** JSON object files at least this large go to the workers (default 4 MiB). */
+  parallelMinBytes?: number;
+  /** Start workers only for this many bytes of such files (default 32 MiB): below it, starting them costs more than they save. */
+  poolMinBytes?: number;
+  /** Bytes of whole List items per worker task (default 8 MiB). */
+  parallelRangeBytes?: number;
 }
 
 export interface LoadProgress {
@@ -34,6 +49,8 @@ export interface LoadProgress {
 }
 
 export const defaultStreamThresholdBytes = 256 * 1024 * 1024;
+export const defaultParallelMinBytes = 4 * 1024 * 1024;
+export const defaultPoolMinBytes = 32 * 1024 * 1024;
 
 interface FoundFile {
   path: string;
@@ -69,18 +86,30 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const threshold = options.streamThresholdBytes ?? defaultStreamThresholdBytes;
   const plan = planImport(files.map((f) => f.path));
   const progress: LoadProgress = { files: 0, totalFiles: files.length, bytes: 0, totalBytes: files.reduce((sum, f) => sum + f.size, 0) };
-  for (const file of sortFiles(files)) {
-    await addFile(builder, file, plan.roleOf(file.path), threshold);
-    progress.files++;
-    progress.bytes += file.size;
-    options.onProgress?.({ ...progress });
+  const parallelMin = options.parallelMinBytes ?? defaultParallelMinBytes;
+  const parallelBytes = files.filter((f) => f.size >= parallelMin && isObjectJson(f, plan.roleOf(f.path))).reduce((sum, f) => sum + f.size, 0);
+  const pool = (options.workers ?? 0) > 0 && parallelBytes > 0 && parallelBytes >= (options.poolMinBytes ?? defaultPoolMinBytes) ? ObjectPool.start(options.workers) : undefined;
+  try {
+    for (const file of sortFiles(files)) {
+      await addFile(builder, file, plan.roleOf(file.path), threshold, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
+      progress.files++;
+      progress.bytes += file.size;
+      options.onProgress?.({ ...progress });
+    }
+  } finally {
+    await pool?.close();
   }
   return builder.finish();
 }
 
-async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, threshold: number): Promise<void> {
+function isObjectJson(file: FoundFile, role: FileRole | undefined): boolean {
+  return /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects';
+}
+
+async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, threshold: number, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
   try {
-    if (file.size > threshold && /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects') {
+    if (pool && isObjectJson(file, role) && (await readObjectFileInParallel(pool, file.full, normalizePath(file.path), builder, rangeBytes))) return;
+    if (file.size > threshold && isObjectJson(file, role)) {
       if (await streamObjectFile(file.full, file.path, builder)) return;
     }
     if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);

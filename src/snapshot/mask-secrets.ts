@@ -23,9 +23,68 @@ const bearer = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/=-]{8,})/g;
 
 const quick = /access|secret|passw|pwd|token|credential|private|api[_-]?key|bearer|basic|:\/\/[^\s/@]+:[^\s/@]+@/i;
 
+/** Texts longer than this are masked window by window (below): a 35 MB iptables-save has a handful of lines to look at. */
+const windowedFrom = 64 * 1024;
+const quickGlobal = new RegExp(quick.source, 'gi');
+
 /** The text with every credential value replaced by `<redacted>`; unchanged (same string) when there is none. */
 export function maskSecrets(text: string): string {
   if (!quick.test(text)) return text;
+  return text.length < windowedFrom ? maskWhole(text) : maskWindows(text);
+}
+
+/**
+ * The same result as masking the whole text, with the regular expressions run only over windows
+ * around the lines `quick` matches. Every match of them starts on such a line (a credential's name,
+ * `--token`, a URL password, `Bearer`) and may go on only across whitespace to a `:`/`=` and to
+ * its value, so past that line it reaches at most the next two lines that are not blank: a window
+ * runs from the start of the line to the end of the second non-blank line after it. Windows that
+ * touch are merged. On a large node output this is the difference between seconds and nothing
+ * (the expressions try every position of the text).
+ */
+function maskWindows(text: string): string {
+  const pieces: string[] = [];
+  let done = 0;
+  let windowStart = -1;
+  let windowEnd = -1;
+  const flush = () => {
+    if (windowStart < 0) return;
+    pieces.push(text.slice(done, windowStart), maskWhole(text.slice(windowStart, windowEnd)));
+    done = windowEnd;
+    windowStart = -1;
+  };
+  quickGlobal.lastIndex = 0;
+  for (let m = quickGlobal.exec(text); m !== null; m = quickGlobal.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const end = afterNonBlankLines(text, m.index, 2);
+    if (windowStart >= 0 && lineStart > windowEnd) flush();
+    if (windowStart < 0) windowStart = lineStart;
+    windowEnd = Math.max(windowEnd, end);
+    // Later matches on this line add nothing; those on the lines after still widen the window.
+    const lineEnd = text.indexOf('\n', m.index);
+    quickGlobal.lastIndex = lineEnd === -1 ? text.length : lineEnd;
+  }
+  flush();
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(done));
+  return pieces.join('');
+}
+
+/** Where the `count`-th line after the one holding `at` that is not blank ends (before its newline), or the text's end. */
+function afterNonBlankLines(text: string, at: number, count: number): number {
+  let newline = text.indexOf('\n', at);
+  for (let seen = 0; newline !== -1; ) {
+    const next = text.indexOf('\n', newline + 1);
+    const lineEnd = next === -1 ? text.length : next;
+    if (/\S/.test(text.slice(newline + 1, lineEnd)) && ++seen === count) return lineEnd;
+    if (next === -1) return text.length;
+    newline = next;
+  }
+  return text.length;
+}
+
+/** maskSecrets without the windows: every expression over the whole text (the reference the windows must equal). */
+export function maskWhole(text: string): string {
   return text
     .replace(assignment, (whole, q: string, name: string, sep: string, value: string) => {
       if (value === redacted || value === `"${redacted}"` || /^(?:""|''|true|false|null|\d{1,5})$/i.test(value)) return whole;
@@ -40,11 +99,13 @@ export function maskSecrets(text: string): string {
 /** Annotations whose value is a copy of the object as applied: for a Secret, its data. */
 const copiedObjectAnnotations = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
+const secretKey = new RegExp(`^${secretName}$`, 'i');
+
 /** Annotations and ConfigMap data with credential values masked (values of copied-object annotations dropped). */
 export function maskStringMap(map: Record<string, string>, annotations = false): Record<string, string> {
   let out: Record<string, string> | undefined;
   for (const [key, value] of Object.entries(map)) {
-    const masked = annotations && copiedObjectAnnotations.has(key) ? redacted : new RegExp(`^${secretName}$`, 'i').test(key) ? redacted : maskSecrets(value);
+    const masked = annotations && copiedObjectAnnotations.has(key) ? redacted : secretKey.test(key) ? redacted : maskSecrets(value);
     if (masked !== value) (out ??= { ...map })[key] = masked;
   }
   return out ?? map;

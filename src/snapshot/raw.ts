@@ -37,8 +37,21 @@ export function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Copies only defined values, so optional schema fields stay absent rather than `undefined`. */
+/**
+ * Copies only defined values, so optional schema fields stay absent rather than `undefined`.
+ * Into a new object, when there is one to leave out: `delete` turns an object into a slow
+ * dictionary, for every later read of it (hundreds of thousands of reduced objects).
+ */
 export function defined<T extends Record<string, unknown>>(object: T): T {
-  for (const key of Object.keys(object)) if (object[key] === undefined) delete object[key];
-  return object;
+  let hasUndefined = false;
+  for (const key in object) {
+    if (object[key] === undefined) {
+      hasUndefined = true;
+      break;
+    }
+  }
+  if (!hasUndefined) return object;
+  const out: Record<string, unknown> = {};
+  for (const key in object) if (object[key] !== undefined) out[key] = object[key];
+  return out as T;
 }

@@ -134,6 +134,14 @@ export class SnapshotBuilder {
     return true;
   }
 
+  /** Adds objects already read and reduced elsewhere (a worker thread, by readObject), in order. */
+  addReducedObjects(objects: readonly Reduced[]): void {
+    for (const object of objects) {
+      this.#captured.add(object.kind);
+      addReduced(this.#snapshot, object);
+    }
+  }
+
   /** Records that a file's name promised a kind none of its content supplied (an unreadable `pods.json`). */
   addUnreadableKind(kind: string, file: string): void {
     const path = normalizePath(file);
