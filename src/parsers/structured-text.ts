@@ -179,7 +179,9 @@ function valueOf(doc: Document.Parsed, options: StructuredOptions, line: number,
 }
 
 function composeOptions(options: StructuredOptions) {
-  return { uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false };
+  // logLevel 'error': yaml would otherwise print its warnings (a map key that is a collection) through
+  // process.emitWarning, on the user's stderr, outside any report; what matters reaches the report as a diagnostic.
+  return { uniqueKeys: true, prettyErrors: false, strict: options.strict ?? false, logLevel: 'error' as const };
 }
 
 /** As yaml's parseDocument: the first document, with an error if more follow. */
