@@ -55,7 +55,9 @@ export class NamePseudonyms {
   register(name: string, kind: NameKind, namespace?: string): void {
     if (this.#finished || !isNameToken(name)) return;
     if (/^\d+$/.test(name) || /(?:^|\.)\d{1,3}(?:\.\d{1,3}){3}$/.test(name) || name.includes(':')) return;
-    if (isKeptName(name, namespace)) return;
+    // The cluster's and the nodes' names are the user's own even when they start like a component's
+    // (`rancher-prod-dc1`, `kube-master-1`): no rule finds them by name.
+    if (kind === 'cluster' || kind === 'node' ? name.length < 3 : isKeptName(name, namespace)) return;
     const key = name.toLowerCase();
     const known = this.#kinds.get(key);
     if (known === undefined || kindOrder.indexOf(kind) < kindOrder.indexOf(known)) this.#kinds.set(key, kind);

@@ -77,4 +77,16 @@ describe('cloud ids at the end of a longer token', () => {
     const n = names();
     expect(rewrite('cloud/tencent-security-groups-clb-sg-9x2kd0aw.json', n)).toBe(`cloud/tencent-security-groups-clb-${n.lookup('sg-9x2kd0aw')}.json`);
   });
+
+  it('pseudonymises the cluster\'s and the nodes\' names even when they start like a component\'s', () => {
+    const n = new NamePseudonyms(createPrf(new Uint8Array(32).fill(5)));
+    n.register('rancher-prod-dc1', 'cluster');
+    n.register('kube-master-1', 'node');
+    n.register('kube-proxy', 'workload', 'kube-system');
+    n.finish();
+    expect(n.lookup('rancher-prod-dc1')).toMatch(/^cluster-[a-z0-9]{8}$/);
+    expect(n.lookup('kube-master-1')).toMatch(/^node-[a-z0-9]{8}$/);
+    expect(n.lookup('kube-proxy')).toBeUndefined();
+  });
 });
+
