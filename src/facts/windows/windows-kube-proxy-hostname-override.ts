@@ -1,8 +1,6 @@
 import { MissingDataError } from '../../errors.js';
-import { parseProcesses } from '../../parsers/linux/processes.js';
 import { defineFact } from '../define.js';
-
-const processesHint = 'nodes/<node>/processes: Get-CimInstance Win32_Process | Select ProcessId,CommandLine (or ps -eo pid,args) on each Windows node';
+import { windowsNodeProcesses } from './node-processes.js';
 
 /**
  * Whether kube-proxy on a Windows node sets `--hostname-override` (經過一段時間之後,容器的 vNIC 和 HNS
@@ -18,10 +16,7 @@ export const windowsKubeProxyHostnameOverride = defineFact({
     'Whether kube-proxy sets --hostname-override on its command line (set: true/false; null when kube-proxy does not run on the node). Not evaluated when the process list cut its line off or kube-proxy reads --config.',
   reads: ['nodes/<node>/processes'],
   compute: (node, index) => {
-    const file = index.nodeOutputs(node.name)?.commands['processes'];
-    if (!file) throw new MissingDataError(processesHint);
-    const processes = index.parseResult(file, parseProcesses).value.processes;
-    if (processes.length === 0) throw new MissingDataError(processesHint);
+    const { file, processes } = windowsNodeProcesses(index, node.name);
     const proxy = processes.find((p) => p.command === 'kube-proxy');
     const source = { file: file.file, ...(proxy ? { line: proxy.line } : {}) };
     if (!proxy) return { set: null, source };

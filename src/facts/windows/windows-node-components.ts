@@ -1,6 +1,5 @@
-import { MissingDataError } from '../../errors.js';
-import { parseProcesses } from '../../parsers/linux/processes.js';
 import { defineFact } from '../define.js';
+import { windowsNodeProcesses } from './node-processes.js';
 
 /**
  * The Windows guide (如何? 知道 Windows 上的 Kubernetes 已成功完成嗎?): kubelet, kube-proxy and — when
@@ -15,13 +14,7 @@ export const windowsNodeComponents = defineFact({
     'Which of kubelet, kube-proxy and flanneld (only when the cluster CNI is flannel) run on the node (processes), the missing ones, and whether it runs in DSR mode (--enable-dsr).',
   reads: ['nodes/<node>/processes', 'cluster.cni'],
   compute: (node, index) => {
-    const file = index.nodeOutputs(node.name)?.commands['processes'];
-    if (!file) throw new MissingDataError('nodes/<node>/processes: Get-CimInstance Win32_Process | Select ProcessId,CommandLine (or ps -eo pid,args) on each Windows node');
-    const result = index.parseResult(file, parseProcesses);
-    if (result.value.processes.length === 0) {
-      throw new MissingDataError('nodes/<node>/processes: a readable process list (Get-CimInstance Win32_Process | Select ProcessId,CommandLine | ConvertTo-Json)');
-    }
-    const processes = result.value.processes;
+    const { file, processes } = windowsNodeProcesses(index, node.name);
     const flannel = index.snapshot.cluster.cni?.value === 'flannel';
     const expected = ['kubelet', 'kube-proxy', ...(flannel ? ['flanneld'] : [])];
     const find = (name: string) => processes.find((p) => p.command === name);
