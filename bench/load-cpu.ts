@@ -1,0 +1,24 @@
+/// <reference types="node" />
+// node --expose-gc --import tsx bench/load-cpu.ts <dir> [--runs n] [--stream-threshold bytes] [--workers n] [--digest]
+// CPU time (process.cpuUsage: user + system, every thread of this process) and wall time of
+// loadSnapshot alone, repeated, from a collected heap; peak RSS of each run. For decisions on a
+// shared machine, where wall times swing with the other processes and CPU time does not.
+import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadSnapshot } from '../src/node/load-snapshot.js';
+import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'stream-threshold': { type: 'string' }, workers: { type: 'string', default: '0' }, digest: { type: 'boolean', default: false } } });
+const dir = positionals[0]!;
+for (let run = 0; run < Number(values.runs); run++) {
+  await collectGarbage();
+  resetPeakRss();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const loaded = await loadSnapshot(dir, { workers: Number(values.workers), ...(values['stream-threshold'] ? { streamThresholdBytes: Number(values['stream-threshold']) } : {}) });
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const line: Record<string, unknown> = { run, wallMs: Math.round(wallMs), cpuMs: Math.round((used.user + used.system) / 1000), userMs: Math.round(used.user / 1000), peakRssMB: Math.round(peakRss() / 2 ** 20), pods: loaded.snapshot.pods.length, diagnostics: loaded.diagnostics.length };
+  if (values.digest) line.digest = createHash('sha256').update(JSON.stringify(loaded)).digest('hex').slice(0, 16);
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
