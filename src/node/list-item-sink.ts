@@ -71,6 +71,12 @@ export class ListItemSink {
   }
 }
 
+export interface StagedNotes {
+  diagnostics: Diagnostic[];
+  captured: string[];
+  unreadable: Array<[string, string]>;
+}
+
 /** A file's objects held back until it has been read to its end, then added to the builder in order (or dropped). */
 export class StagedObjects implements ObjectTarget {
   readonly #objects: Reduced[] = [];
@@ -98,6 +104,27 @@ export class StagedObjects implements ObjectTarget {
 
   addUnreadableKind(kind: string, file: string): void {
     this.#unreadable.push([kind, file]);
+  }
+
+  /** Objects read and reduced elsewhere (a worker thread), in order. */
+  addReduced(objects: readonly Reduced[]): void {
+    for (const object of objects) this.#objects.push(object);
+  }
+
+  /** Everything but the objects, to send across a thread: diagnostics, captured and unreadable kinds. */
+  notes(): StagedNotes {
+    return { diagnostics: this.#diagnostics, captured: this.#captured, unreadable: this.#unreadable };
+  }
+
+  addNotes(notes: StagedNotes): void {
+    for (const d of notes.diagnostics) this.#diagnostics.push(d);
+    for (const kind of notes.captured) this.#captured.push(kind);
+    for (const entry of notes.unreadable) this.#unreadable.push(entry);
+  }
+
+  /** Hands the objects staged so far to `take` and forgets them (a worker posting them in batches). */
+  drainObjects(take: (objects: Reduced[]) => void): void {
+    if (this.#objects.length > 0) take(this.#objects.splice(0));
   }
 
   commitTo(builder: SnapshotBuilder): void {
