@@ -34,9 +34,9 @@ export class FileInWorker {
   }
 
   /** Starts reading `path` (`file` in the snapshot) in a worker; undefined when no worker can start. */
-  static start(path: string, file: string): FileInWorker | undefined {
+  static start(path: string, file: string, inFileOrder = false): FileInWorker | undefined {
     try {
-      return new FileInWorker(startObjectWorker(), { kind: 'file', path, file });
+      return new FileInWorker(startObjectWorker(), { kind: 'file', path, file, inFileOrder });
     } catch {
       return undefined;
     }

@@ -15,6 +15,8 @@ export interface FileTask {
   path: string;
   /** Its path in the snapshot. */
   file: string;
+  /** Read it only if its items can be added in the file's order (a file the load would otherwise read whole). */
+  inFileOrder?: boolean;
 }
 
 export type FileMessage = { kind: 'objects'; json: string } | ({ kind: 'done'; ok: true } & StagedNotes) | { kind: 'done'; ok: false };
@@ -38,7 +40,7 @@ export async function runFileTask(task: FileTask, post: (message: FileMessage) =
   };
   let ok = false;
   try {
-    ok = await cutKubectlList(task.path, new ListItemSink(task.file, batching));
+    ok = await cutKubectlList(task.path, new ListItemSink(task.file, batching), { inFileOrder: task.inFileOrder ?? false });
   } catch {
     ok = false;
   }

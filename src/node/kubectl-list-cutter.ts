@@ -30,7 +30,15 @@ const boundaryBytes = Buffer.from(itemBoundary);
  * stages the sink's output and reads the file again with JsonListSplitter, whose diagnostics
  * (file, line) are the ones to give.
  */
-export async function cutKubectlList(path: string, sink: ListItemSink, readBytes = defaultReadBytes): Promise<boolean> {
+export interface CutOptions {
+  /** Bytes read at a time. */
+  readBytes?: number;
+  /** Give up (return false) rather than add items out of the file's order (untyped items of a List whose kind is not yet known), as a file read whole never does. */
+  inFileOrder?: boolean;
+}
+
+export async function cutKubectlList(path: string, sink: ListItemSink, options: CutOptions = {}): Promise<boolean> {
+  const readBytes = options.readBytes ?? defaultReadBytes;
   const utf8 = new TextDecoder('utf-8', { fatal: true }); // drops a leading byte order mark, as the splitter's path does
   const handle = await open(path, 'r');
   let head: string | undefined;
@@ -101,6 +109,7 @@ export async function cutKubectlList(path: string, sink: ListItemSink, readBytes
         return false;
       }
       if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return false;
+      if (options.inFileOrder && sink.deferred > 0) return false;
       sink.finish(index, doc as Record<string, unknown>);
       return true;
     }

@@ -30,6 +30,11 @@ export class ListItemSink {
     this.#hinted = kindHintedByFileName(file);
   }
 
+  /** Items that named no kind while the List's kind was unknown: added at the end, out of the file's order. */
+  get deferred(): number {
+    return this.#withoutKind.length;
+  }
+
   /** One parsed item; `head()` is the document before its items (a typed List names its kind there), asked for once. */
   item(value: unknown, index: number, head: () => unknown): void {
     if (!this.#listKindKnown) {
@@ -37,7 +42,7 @@ export class ListItemSink {
       this.#listKind = itemKindOfList(kindOf(head()));
       this.#listKindKnown = true;
     }
-    if (kindOf(value) === undefined && this.#listKind === undefined) this.#withoutKind.push({ value, index });
+    if (typedKind(value) === undefined && this.#listKind === undefined) this.#withoutKind.push({ value, index });
     else this.#add(value, index, this.#listKind);
   }
 
@@ -66,7 +71,7 @@ export class ListItemSink {
     if (this.target.addObject(value, { file: this.file, ...(kind === undefined ? {} : { listKind: kind }), ...(index === undefined ? {} : { index }) })) {
       this.#read++;
       if (byHint) this.#untypedByHint++;
-      this.#kinds.add(kindOf(value) ?? (byHint ? hinted : listKind) ?? '');
+      this.#kinds.add(typedKind(value) ?? (byHint ? hinted : listKind) ?? '');
     }
   }
 }
@@ -134,6 +139,12 @@ export class StagedObjects implements ObjectTarget {
     for (const kind of this.#captured) builder.addCapturedKind(kind);
     for (const [kind, file] of this.#unreadable) builder.addUnreadableKind(kind, file);
   }
+}
+
+/** The kind an object names for itself: an empty one names none (readObject takes the List's instead). */
+function typedKind(value: unknown): string | undefined {
+  const kind = kindOf(value);
+  return kind === '' ? undefined : kind;
 }
 
 export function kindOf(value: unknown): string | undefined {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { diagnostic } from '../diagnostics.js';
 import type { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
 import { JsonListSplitter } from './json-list-splitter.js';
-import { cutKubectlList } from './kubectl-list-cutter.js';
+import { type CutOptions, cutKubectlList } from './kubectl-list-cutter.js';
 import { ListItemSink, StagedObjects } from './list-item-sink.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -28,14 +28,19 @@ export interface StreamOptions {
  * saying what is wrong where. The snapshot is the same either way.
  */
 export async function streamObjectFile(path: string, file: string, builder: SnapshotBuilder, options: StreamOptions = {}): Promise<boolean> {
-  if (options.cutAtKubectlBoundaries ?? true) {
-    const staged = new StagedObjects();
-    if (await cutKubectlList(path, new ListItemSink(file, staged), options.cutReadBytes)) {
-      staged.commitTo(builder);
-      return true;
-    }
-  }
+  if ((options.cutAtKubectlBoundaries ?? true) && (await cutObjectFile(path, file, builder, { readBytes: options.cutReadBytes }))) return true;
   return splitObjectFile(path, file, builder);
+}
+
+/**
+ * Reads a List laid out as kubectl prints it item by item, cut with native searches
+ * (kubectl-list-cutter.ts); returns false, having added nothing, for anything else.
+ */
+export async function cutObjectFile(path: string, file: string, builder: SnapshotBuilder, options: CutOptions = {}): Promise<boolean> {
+  const staged = new StagedObjects();
+  if (!(await cutKubectlList(path, new ListItemSink(file, staged), options))) return false;
+  staged.commitTo(builder);
+  return true;
 }
 
 /** Streams the file through JsonListSplitter's byte scan: any layout, with a diagnostic (file, line) for what is wrong. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cutKubectlList } from '../../src/node/kubectl-list-cutter.js';
 import { ListItemSink, StagedObjects } from '../../src/node/list-item-sink.js';
+import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { streamObjectFile } from '../../src/node/stream-objects.js';
 import { SnapshotBuilder } from '../../src/snapshot/snapshot-builder.js';
 
@@ -20,7 +21,7 @@ async function bothWays(content: string | Uint8Array, readBytes: number, name = 
   const splitter = new SnapshotBuilder();
   const cutStreamed = await streamObjectFile(path, name, cutter, { cutReadBytes: readBytes });
   const splitStreamed = await streamObjectFile(path, name, splitter, { cutAtKubectlBoundaries: false });
-  const fast = await cutKubectlList(path, new ListItemSink(name, new StagedObjects()), readBytes);
+  const fast = await cutKubectlList(path, new ListItemSink(name, new StagedObjects()), { readBytes });
   return { fast, cutStreamed, splitStreamed, cut: cutter.finish(), split: splitter.finish() };
 }
 
@@ -107,6 +108,35 @@ describe('cutting a List at kubectl’s item boundaries', () => {
         if (indent === 4 && change.kind === 'none') expect(r.fast).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('reads a file item by item into the same snapshot as reading it whole (property)', async () => {
+    const kindOf = fc.constantFrom('Pod', 'Service', 'Node', 'Event', 'ConfigMap', '', undefined, 7);
+    const item = fc.record({ kind: kindOf, name: fc.option(fc.string({ maxLength: 6 }), { nil: undefined }), labels: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }), note: fc.string({ maxLength: 12 }) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('List', 'PodList', 'ServiceList', undefined),
+        fc.boolean(),
+        fc.constantFrom('pods.json', 'services.json', 'things.json', 'cluster-resources/pods/shop.json'),
+        fc.constantFrom('', ',', 'broken'),
+        async (items, listKind, kindFirst, name, damage) => {
+          const objects = items.map((i) => ({ ...(i.kind === undefined ? {} : { kind: i.kind }), apiVersion: 'v1', metadata: { ...(i.name === undefined ? {} : { name: i.name }), namespace: 'ns', labels: i.labels, annotations: { note: i.note } }, spec: { nodeName: 'n1', selector: i.labels }, data: { k: i.note } }));
+          const doc = kindFirst ? { ...(listKind ? { kind: listKind } : {}), apiVersion: 'v1', items: objects } : { apiVersion: 'v1', items: objects, ...(listKind ? { kind: listKind } : {}), metadata: {} };
+          let text = `${JSON.stringify(doc, null, 4)}\n`;
+          if (damage === ',') text = text.replace(/}\n    \]/, '},\n    ]'); // near-JSON: the whole read takes it leniently
+          if (damage === 'broken') text = text.replace('"apiVersion": "v1",\n            "metadata"', '"apiVersion": "v1",,\n            "metadata"');
+          const dir = join(root, `whole-${files++}`);
+          mkdirSync(join(dir, name, '..'), { recursive: true });
+          writeFileSync(join(dir, name), text);
+          const whole = await loadSnapshot(dir, { cutThresholdBytes: 1 << 30 });
+          const cut = await loadSnapshot(dir, { cutThresholdBytes: 0 });
+          expect(cut).toStrictEqual(whole);
+          if (damage === '') expect(await cutKubectlList(join(dir, name), new ListItemSink(name, new StagedObjects()))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
