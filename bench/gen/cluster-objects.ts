@@ -33,6 +33,12 @@ export const flannelCniConf = `{
 }
 `;
 
+// With Windows nodes, flannel's VXLAN uses the VNI and port Windows requires (4096, 4789).
+const netConf = (plan: Plan) =>
+  plan.windowsCount > 0
+    ? `{\n  "Network": "${clusterCidr}",\n  "Backend": {\n    "Type": "vxlan",\n    "VNI": 4096,\n    "Port": 4789\n  }\n}\n`
+    : `{\n  "Network": "${clusterCidr}",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n`;
+
 const kubeProxyConf = (mode: string) => `apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 bindAddress: 0.0.0.0
@@ -59,7 +65,7 @@ function configMap(rnd: Random, namespace: string, name: string, data: Record<st
 
 /** kube-system's network ConfigMaps, a `kube-root-ca.crt` per namespace, then application configs up to `count`. */
 export function* configMaps(rnd: Random, plan: Plan): Generator<object> {
-  yield configMap(rnd, 'kube-system', 'kube-flannel-cfg', { 'cni-conf.json': flannelCniConf, 'net-conf.json': `{\n  "Network": "${clusterCidr}",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n` }, { app: 'flannel', tier: 'node' });
+  yield configMap(rnd, 'kube-system', 'kube-flannel-cfg', { 'cni-conf.json': flannelCniConf, 'net-conf.json': netConf(plan) }, { app: 'flannel', tier: 'node' });
   yield configMap(rnd, 'kube-system', 'kube-proxy-worker', { 'config.conf': kubeProxyConf(plan.proxyMode === 'ipvs' ? 'ipvs' : 'iptables') });
   yield configMap(rnd, 'kube-system', 'coredns', { Corefile: '.:53 {\n    errors\n    health {\n      lameduck 15s\n    }\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n      pods verified\n      fallthrough in-addr.arpa ip6.arpa\n      ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n' });
   yield configMap(rnd, 'kube-system', 'ip-masq-agent-config', { config: 'nonMasqueradeCIDRs:\n  - 10.0.0.0/8\n  - 172.16.0.0/12\nmasqLinkLocal: false\nresyncInterval: 60s\n' });
@@ -79,7 +85,7 @@ export function* configMaps(rnd: Random, plan: Plan): Generator<object> {
 export function daemonSet(rnd: Random, plan: Plan, name: string) {
   const created = timeAgo(rnd.int(86400, 300 * 86400));
   const labels = { app: name === 'kube-flannel-ds' ? 'flannel' : name };
-  const n = plan.nodes.length;
+  const n = plan.nodes.filter((node) => node.os === 'linux').length;
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -92,6 +98,7 @@ export function daemonSet(rnd: Random, plan: Plan, name: string) {
         spec: {
           containers: daemonSetImages[name]!.map(([container, image]) => ({ image, imagePullPolicy: 'IfNotPresent', name: container, resources: { requests: { cpu: '100m', memory: '100Mi' } } })),
           hostNetwork: true,
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
           priorityClassName: 'system-node-critical',
           serviceAccountName: name,
           tolerations: [{ operator: 'Exists' }],

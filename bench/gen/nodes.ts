@@ -1,5 +1,5 @@
 import { fieldsOf, managedField, metadata, timeAgo } from './meta.js';
-import type { PlannedNode } from './plan.js';
+import type { Plan, PlannedNode } from './plan.js';
 import type { Random } from './random.js';
 
 const images = [
@@ -11,15 +11,25 @@ const images = [
   'registry-vpc.cn-hangzhou.aliyuncs.com/acs/pause:3.5',
 ];
 
+const windowsImages = [
+  'mcr.microsoft.com/oss/kubernetes/pause:3.9',
+  'mcr.microsoft.com/windows/servercore:ltsc2019',
+  'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019',
+];
+
+/** What a Windows Server 2019 node reports (the build in node.kubernetes.io/windows-build, the revision in kernelVersion). */
+export const windowsBuild = { build: '10.0.17763', kernelVersion: '10.0.17763.4252', osImage: 'Windows Server 2019 Datacenter' };
+
 /** One Node as `kubectl get nodes -o json` prints it (ACK: providerID `<region>.<instance-id>`, flannel annotations). */
-export function node(rnd: Random, n: PlannedNode) {
+export function node(rnd: Random, n: PlannedNode, plan: Plan) {
+  const windows = n.os === 'windows';
   const created = timeAgo(rnd.int(30 * 86400, 400 * 86400));
   const heartbeat = timeAgo(rnd.int(1, 40));
   const instance = `i-bp1${rnd.hex(17)}`;
   const annotations: Record<string, string> = {
     ...(n.flannelAnnotations
       ? {
-          'flannel.alpha.coreos.com/backend-data': JSON.stringify({ VNI: 1, VtepMAC: rnd.hex(12).replace(/(..)(?!$)/g, '$1:') }),
+          'flannel.alpha.coreos.com/backend-data': JSON.stringify({ VNI: plan.windowsCount > 0 ? 4096 : 1, VtepMAC: rnd.hex(12).replace(/(..)(?!$)/g, '$1:') }),
           'flannel.alpha.coreos.com/backend-type': 'vxlan',
           'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
           'flannel.alpha.coreos.com/public-ip': n.ip,
@@ -32,13 +42,14 @@ export function node(rnd: Random, n: PlannedNode) {
     'alibabacloud.com/nodepool-id': 'np3f1c2d9a8b7e4c1f9a0d2b6c5e8f7a1d',
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/instance-type': 'ecs.g7.2xlarge',
-    'beta.kubernetes.io/os': 'linux',
+    'beta.kubernetes.io/os': n.os,
     'failure-domain.beta.kubernetes.io/region': 'cn-hangzhou',
     'failure-domain.beta.kubernetes.io/zone': `cn-hangzhou-${'hijk'[n.index % 4]}`,
     'kubernetes.io/arch': 'amd64',
     'kubernetes.io/hostname': n.name,
-    'kubernetes.io/os': 'linux',
+    'kubernetes.io/os': n.os,
     'node.kubernetes.io/instance-type': 'ecs.g7.2xlarge',
+    ...(windows ? { 'node.kubernetes.io/windows-build': windowsBuild.build } : {}),
     'topology.kubernetes.io/region': 'cn-hangzhou',
     'topology.kubernetes.io/zone': `cn-hangzhou-${'hijk'[n.index % 4]}`,
   };
@@ -69,17 +80,17 @@ export function node(rnd: Random, n: PlannedNode) {
         condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      images: images.map((name) => ({ names: [`${name.split(':')[0]}@sha256:${rnd.hex(64)}`, name], sizeBytes: rnd.int(300_000, 90_000_000) })),
+      images: (windows ? windowsImages : images).map((name) => ({ names: [`${name.split(':')[0]}@sha256:${rnd.hex(64)}`, name], sizeBytes: rnd.int(300_000, 90_000_000) })),
       nodeInfo: {
         architecture: 'amd64',
         bootID: rnd.uid(),
-        containerRuntimeVersion: 'containerd://1.6.20',
-        kernelVersion: '5.10.134-13.al8.x86_64',
+        containerRuntimeVersion: windows ? 'containerd://1.6.21' : 'containerd://1.6.20',
+        kernelVersion: windows ? windowsBuild.kernelVersion : '5.10.134-13.al8.x86_64',
         kubeProxyVersion: 'v1.26.3-aliyun.1',
         kubeletVersion: 'v1.26.3-aliyun.1',
-        machineID: rnd.hex(32),
-        operatingSystem: 'linux',
-        osImage: 'Alibaba Cloud Linux 3.2104 U8 (OpenAnolis Edition)',
+        machineID: windows ? n.name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-15) : rnd.hex(32),
+        operatingSystem: n.os,
+        osImage: windows ? windowsBuild.osImage : 'Alibaba Cloud Linux 3.2104 U8 (OpenAnolis Edition)',
         systemUUID: rnd.uid().toUpperCase(),
       },
     },

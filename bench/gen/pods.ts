@@ -95,6 +95,8 @@ export function pod(rnd: Random, plan: Plan, p: PlannedPod) {
       enableServiceLinks: true,
       ...(p.hostNetwork ? { hostNetwork: true } : {}),
       nodeName: node.name,
+      // DaemonSets and Linux workloads stay off the Windows pool; Windows containers only run there.
+      ...(ds || node.os === 'windows' ? { nodeSelector: { 'kubernetes.io/os': node.os } } : {}),
       preemptionPolicy: 'PreemptLowerPriority',
       priority: ds ? 2000001000 : 0,
       ...(ds ? { priorityClassName: 'system-node-critical' } : {}),
