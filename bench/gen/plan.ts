@@ -1,4 +1,5 @@
 import { Random, ipv4, parseIpv4 } from './random.js';
+import { type IksPlan, albId, iksNodeIp, planIks } from './iks-plan.js';
 import { type WindowsProblem, planWindowsNodes, windowsExpected, windowsNodeCount } from './windows-plan.js';
 
 /** Per-object counts at scale 1: the largest cluster Kubernetes supports, plus its usual companions. */
@@ -17,6 +18,8 @@ export interface PlannedNode {
   os: 'linux' | 'windows';
   /** Windows nodes whose outputs are captured; the problem sprinkled on it, if any. */
   windows?: { captured: boolean; problem?: WindowsProblem };
+  /** IKS: the sprinkled NotReady worker. */
+  notReady?: boolean;
 }
 
 export interface PlannedDeployment {
@@ -30,6 +33,8 @@ export interface PlannedDeployment {
   crashLoop: boolean;
   /** Windows containers, scheduled on the Windows nodes (nodeSelector kubernetes.io/os: windows). */
   windows?: boolean;
+  /** More container ports than `port` (named by protocol: the IKS ALB's https). */
+  extraPorts?: Array<{ name: string; port: number }>;
 }
 
 export interface PlannedPod {
@@ -66,6 +71,8 @@ export interface PlannedService {
   pods: number[];
   /** Endpoint addresses that are not pods (the API servers behind `default/kubernetes`). */
   endpointIPs?: string[];
+  /** IKS: asks for NLB 2.0 (the enable-features annotation); pending for want of a portable IP. */
+  iks?: { nlb2?: boolean; noPortableIp?: boolean };
 }
 
 /** The addresses behind a Service, as the endpoints controller sees them. */
@@ -111,6 +118,8 @@ export interface Plan {
   services: PlannedService[];
   counts: { configMaps: number; events: number; ingresses: number; capturedNodes: number };
   expected: ExpectedFinding[];
+  /** IKS: zones, VLANs, portable subnets and ALBs. */
+  iks?: IksPlan;
 }
 
 const words = ['cart', 'checkout', 'payment', 'search', 'catalog', 'review', 'user', 'order', 'stock', 'ship', 'mail', 'auth', 'feed', 'media', 'price', 'promo', 'report', 'billing', 'geo', 'chat'];
@@ -144,7 +153,7 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
   const nodes: PlannedNode[] = [];
   for (let i = 0; i < nodeCount; i++) {
     // ACK: VPC addresses, node names <region>.<ip>; IKS: private VLAN addresses, the node name is the address.
-    const ip = ipv4(parseIpv4(ack ? '192.168.0.0' : '10.176.0.0') + 256 * Math.floor(i / 250) + (i % 250) + 2);
+    const ip = ack ? ipv4(parseIpv4('192.168.0.0') + 256 * Math.floor(i / 250) + (i % 250) + 2) : iksNodeIp(i);
     const windows = i >= linuxCount ? windowsPlan[i - linuxCount] : undefined;
     nodes.push({
       index: i,
@@ -214,7 +223,8 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
   });
 
   const appServices = Math.max(2, count(fullScale.services) - 2);
-  const typeOf = (k: number) => (k % 50 === 7 ? 'LoadBalancer' : k % 20 === 3 ? 'NodePort' : 'ClusterIP');
+  // IKS: a few more LoadBalancer Services, so a tiny cluster has healthy ones beside the sprinkled.
+  const typeOf = (k: number) => (k % 50 === 7 || (!ack && k < 6) ? 'LoadBalancer' : k % 20 === 3 ? 'NodePort' : 'ClusterIP');
   // One Service in 20 runs Windows containers (ClusterIP: never k % 20 === 3 nor k % 50 === 7).
   const isWindows = (k: number) => windowsCount > 0 && k % 20 === 13;
   // Sprinkled on Linux ClusterIP Services only, so each problem is one expected finding (a NodePort one would also fail its node port rules).
@@ -241,6 +251,23 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
       pods: brokenSelector.has(k) ? [] : ids,
     });
   }
+  const expected: ExpectedFinding[] = [];
+  let iks: IksPlan | undefined;
+  if (!ack) {
+    const loadBalancers = services.flatMap((s, k) => (s.type === 'LoadBalancer' ? [k] : []));
+    iks = planIks(rnd, scale, nodes, services, loadBalancers, expected);
+    // Per zone a public ALB (two pods behind a LoadBalancer Service on a portable IP); per NLB 1.0 address, IBM's keepalived pair in ibm-system.
+    iks.zones.forEach((z, i) => {
+      const name = albId(i);
+      const ids = addDeployment({ namespace: 'kube-system', name, replicas: 2, image: 'icr.io/armada-master/ingress-nginx:1.8.1_5125_iks', port: 80, extraPorts: [{ name: 'https', port: 443 }], crashLoop: false });
+      services.push({ namespace: 'kube-system', name, clusterIP: serviceIp(appServices + i), type: 'LoadBalancer', loadBalancerIP: z.albIp, ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 32080 + i }, { name: 'https', protocol: 'TCP', port: 443, targetPort: 443, nodePort: 32443 + i }], selector: { app: name }, pods: ids });
+    });
+    for (const s of services) {
+      if (s.type !== 'LoadBalancer' || !s.loadBalancerIP) continue;
+      deployments.push({ namespace: 'ibm-system', name: `ibm-cloud-provider-ip-${s.loadBalancerIP.replaceAll('.', '-')}`, hash: rnd.suffix(10), replicas: 2, image: 'icr.io/armada-master/keepalived:2385', port: 9913, crashLoop: false });
+      for (let r = 0; r < 2; r++) addPod({ namespace: 'ibm-system', name: `${deployments.at(-1)!.name}-${deployments.at(-1)!.hash}-${rnd.suffix(5)}`, node: pickNode(), hostNetwork: true, owner: { deployment: deployments.length - 1 } });
+    }
+  }
   // Windows workers bring each Windows node to about 30 pods (30–110 HNS endpoints with the remote ones).
   for (let w = 0; windowsCount > 0 && windowsPods < 30 * windowsCount; w++) {
     const namespace = namespaces[w % namespaces.length]!;
@@ -259,7 +286,6 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
     pods.push({ namespace, name, node: node.index, ip: '', hostNetwork: false, ready: false, pending: true, owner: { deployment: deployments.length - 1 } });
   }
 
-  const expected: ExpectedFinding[] = [];
   const nodeFinding = (ruleId: string, messageId: string) => (n: PlannedNode) => expected.push({ ruleId, messageId, subject: { kind: 'Node', name: n.name } });
   nodes.filter((n) => n.conntrackFull).forEach(nodeFinding('ack-conntrack-full', 'tableFull'));
   nodes.filter((n) => n.os === 'linux' && !n.flannelAnnotations && ack).forEach(nodeFinding('rancher-flannel-annotations', 'missingAnnotations'));
@@ -272,7 +298,7 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
   }
   expected.push(...windowsExpected(nodes, clusterName(scale)));
   const counts = { configMaps: count(fullScale.configMaps), events: count(fullScale.events), ingresses: count(fullScale.ingresses), capturedNodes };
-  return { provider, windowsCount, scale, seed, proxyMode, nodes, namespaces, deployments, pods, services, counts, expected };
+  return { provider, windowsCount, scale, seed, proxyMode, nodes, namespaces, deployments, pods, services, counts, expected, ...(iks ? { iks } : {}) };
 }
 
 /** The snapshot's name (snapshot.yaml), the subject of cluster-wide findings. */

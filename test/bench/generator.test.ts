@@ -20,6 +20,13 @@ const flavors: Array<{ name: string; provider: Provider; proxyMode: ProxyMode; s
     sprinkledRules: ['ack-conntrack-full', 'rancher-flannel-annotations', 'ack-ipam-range-exhausted', 'ack-node-podcidr-capacity', 'x-svc-no-endpoints', 'win-exceptionlist-coverage', 'win-node-components', 'win-flannel-stale-sourcevip', 'win-hns-port-exhaustion', 'win-icmp-unsupported', 'win-network-topology', 'win-service-ip-from-node'],
     objects: { nodes: 10, windowsNodes: 6, pods: 308, services: 40, events: 200 },
   })),
+  {
+    name: 'IKS (Calico, ibmcloud ks outputs)',
+    provider: 'iks',
+    proxyMode: 'both',
+    sprinkledRules: ['x-svc-no-endpoints', 'iks-nlb2-annotation-etp', 'iks-event-no-portable-ip', 'iks-nlb-worker-not-ready'],
+    objects: { nodes: 10, windowsNodes: 0, pods: 300, services: 43, events: 200 },
+  },
 ];
 
 describe.each(flavors)('bench snapshot generator: $name', ({ provider, proxyMode, sprinkledRules, objects }) => {
