@@ -1,8 +1,9 @@
 // IBM Cloud Kubernetes Service (classic, Calico): the node labels and providerID IKS sets, the portable-subnet
 // ConfigMap and the `ibmcloud ks` / calicoctl outputs under cluster/, in the shapes of the real outputs kept in
 // test/fixtures/outputs/{ibmcloud-ks-*,calicoctl-*}/ and snapshots/scenarios/iks-nlb-unreachable/.
-import { type IksPlan, albId, iksAccount, iksClusterId, iksClusterName, iksZones, publicIpOf, workerId, zoneOf } from './iks-plan.js';
-import type { Plan, PlannedNode } from './plan.js';
+import { type IksPlan, iksAccount, iksClusterId, iksClusterName, iksZones } from './iks-model.js';
+import { albId, publicIpOf, workerId, zoneOf } from './iks-plan.js';
+import type { Plan, PlannedNode } from './model.js';
 
 export const iksWorkerVersion = '1.28.11_1571';
 export const iksKubeletVersion = 'v1.28.11+IKS';

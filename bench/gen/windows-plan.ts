@@ -1,4 +1,4 @@
-import type { ExpectedFinding, PlannedNode } from './plan.js';
+import type { ExpectedFinding, PlannedNode, WindowsProblem } from './model.js';
 import type { Random } from './random.js';
 
 /** Problems sprinkled on captured Windows nodes, each reported by one rule of the Windows guide. */
@@ -11,8 +11,7 @@ export const windowsProblems = {
   staleSourceVip: { ruleId: 'win-flannel-stale-sourcevip', messageId: 'staleSourceVip', perScale: 1 },
   /** kube-proxy logs `hcnCreateLoadBalancer failed in Win32: The specified port already exists`. */
   loadBalancerPortExists: { ruleId: 'win-hns-port-exhaustion', messageId: 'portExists', perScale: 2 },
-} as const;
-export type WindowsProblem = keyof typeof windowsProblems;
+} as const satisfies Record<WindowsProblem, { ruleId: string; messageId: string; perScale: number }>;
 
 /** Healthy captured Windows nodes beside the sprinkled ones. */
 const healthyCaptured = 2;
