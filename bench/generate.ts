@@ -73,8 +73,7 @@ export function generateSnapshot(options: { scale: number; seed: number; dir: st
   list('endpointslices.json', 5, (rnd) => plan.services.map((s) => endpointSlice(rnd, plan, s)));
   list('configmaps.json', 6, (rnd) => configMaps(rnd, plan));
   list('events.json', 7, (rnd) => events(rnd, plan));
-  const healthy = plan.services.filter((s) => s.selector && s.pods.some((k) => plan.pods[k]!.ready));
-  list('ingresses.json', 8, (rnd) => Array.from({ length: Math.min(plan.counts.ingresses, healthy.length) }, (_, k) => ingress(rnd, healthy[(k * 7919) % healthy.length]!, k, plan)));
+  list('ingresses.json', 8, (rnd) => plan.ingresses.map((planned, k) => ingress(rnd, planned, k, plan)));
   list('daemonsets.json', 9, (rnd) => daemonSetsOf(provider).map((name) => daemonSet(rnd, plan, name)));
   // Captured, and empty: this cluster has no NetworkPolicy.
   list('networkpolicies.json', 12, () => []);

@@ -74,6 +74,12 @@ export interface PlannedService {
   iks?: { nlb2?: boolean; noPortableIp?: boolean };
 }
 
+export interface PlannedIngress {
+  service: PlannedService;
+  /** IKS: a WebSocket app (ingress.bluemix.net/websocket-services) with a 3600s read timeout, or without one (the sprinkled problem). */
+  websocket?: 'timeout' | 'defaultTimeout';
+}
+
 export interface ExpectedFinding {
   ruleId: string;
   messageId: string;
@@ -109,6 +115,7 @@ export interface Plan {
   deployments: PlannedDeployment[];
   pods: PlannedPod[];
   services: PlannedService[];
+  ingresses: PlannedIngress[];
   counts: { configMaps: number; events: number; ingresses: number; capturedNodes: number };
   expected: ExpectedFinding[];
   /** IKS: zones, VLANs, portable subnets and ALBs. */

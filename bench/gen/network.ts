@@ -1,5 +1,5 @@
 import { fieldsOf, managedField, metadata, timeAgo } from './meta.js';
-import { type Plan, type PlannedService, type Provider, serviceAddresses } from './plan.js';
+import { type Plan, type PlannedIngress, type PlannedService, type Provider, serviceAddresses } from './plan.js';
 
 /** IKS: the annotation that asks for an NLB 2.0 (IPVS) load balancer. */
 const nlb2Annotation = 'service.kubernetes.io/ibm-load-balancer-cloud-provider-enable-features';
@@ -116,8 +116,12 @@ export function endpointSlice(rnd: Random, plan: Plan, s: PlannedService) {
   };
 }
 
-export function ingress(rnd: Random, s: PlannedService, k: number, plan: Plan) {
+export function ingress(rnd: Random, planned: PlannedIngress, k: number, plan: Plan) {
   const iks = plan.iks;
+  const s = planned.service;
+  const websocket: Record<string, string> = planned.websocket
+    ? { 'ingress.bluemix.net/websocket-services': s.name, ...(planned.websocket === 'timeout' ? { 'ingress.bluemix.net/proxy-read-timeout': `serviceName=${s.name} timeout=3600s` } : {}) }
+    : {};
   const created = timeAgo(rnd.int(86400, 300 * 86400));
   const host = `${s.name}.${s.namespace}.example.com`;
   return {
@@ -126,12 +130,13 @@ export function ingress(rnd: Random, s: PlannedService, k: number, plan: Plan) {
     metadata: metadata(rnd, {
       name: s.name,
       namespace: s.namespace,
-      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '20m', 'nginx.ingress.kubernetes.io/rewrite-target': '/' },
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '20m', 'nginx.ingress.kubernetes.io/rewrite-target': '/', ...websocket },
       created,
-      managedFields: [managedField('kubectl-client-side-apply', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['nginx.ingress.kubernetes.io/proxy-body-size', 'nginx.ingress.kubernetes.io/rewrite-target']) }, 'f:spec': { 'f:ingressClassName': {}, 'f:rules': {}, 'f:tls': {} } })],
+      managedFields: [managedField('kubectl-client-side-apply', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['nginx.ingress.kubernetes.io/proxy-body-size', 'nginx.ingress.kubernetes.io/rewrite-target', ...Object.keys(websocket)]) }, 'f:spec': { 'f:ingressClassName': {}, 'f:rules': {}, 'f:tls': {} } })],
     }),
     spec: {
-      ingressClassName: iks ? 'public-iks-k8s-nginx' : 'nginx',
+      // IKS: the community ALB's class; an Ingress with the IBM ALB's ingress.bluemix.net annotations names none (the public ALBs serve it).
+      ...(planned.websocket ? {} : { ingressClassName: iks ? 'public-iks-k8s-nginx' : 'nginx' }),
       rules: [{ host, http: { paths: [{ backend: { service: { name: s.name, port: { number: s.ports[0]!.port } } }, path: '/', pathType: 'Prefix' }] } }],
       tls: [{ hosts: [host], secretName: `${s.name}-tls` }],
     },

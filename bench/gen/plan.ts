@@ -1,7 +1,7 @@
 import { Random, ipv4, parseIpv4 } from './random.js';
 import { albId, iksNodeIp, planIks } from './iks-plan.js';
 import type { IksPlan } from './iks-model.js';
-import type { ClusterOptions, ExpectedFinding, Plan, PlannedDeployment, PlannedNode, PlannedPod, PlannedService, Provider } from './model.js';
+import type { ClusterOptions, ExpectedFinding, Plan, PlannedDeployment, PlannedIngress, PlannedNode, PlannedPod, PlannedService, Provider } from './model.js';
 import { planWindowsNodes, windowsExpected, windowsNodeCount } from './windows-plan.js';
 
 export type * from './model.js';
@@ -190,8 +190,18 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
     if (crashing.has(k)) expected.push({ ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', subject: { kind: 'Service', name: s.name, namespace: s.namespace } });
   }
   expected.push(...windowsExpected(nodes, clusterName(scale)));
+  // Ingresses in front of Services with ready pods; on IKS one in ten serves a WebSocket app, a few without a read timeout.
+  const healthy = services.filter((s) => s.selector && s.pods.some((k) => pods[k]!.ready));
+  const ingresses: PlannedIngress[] = Array.from({ length: Math.min(count(fullScale.ingresses), healthy.length) }, (_, k) => ({
+    service: healthy[(k * 7919) % healthy.length]!,
+    ...(!ack && (k % 10 === 3 || k === 1) ? { websocket: 'timeout' as const } : {}),
+  }));
+  for (const ing of rnd.shuffle(ingresses.filter((i) => i.websocket)).slice(0, sprinkle(2, scale))) {
+    ing.websocket = 'defaultTimeout';
+    expected.push({ ruleId: 'iks-websocket-timeout', messageId: 'shortReadTimeout', subject: { kind: 'Ingress', name: ing.service.name, namespace: ing.service.namespace } });
+  }
   const counts = { configMaps: count(fullScale.configMaps), events: count(fullScale.events), ingresses: count(fullScale.ingresses), capturedNodes };
-  return { provider, windowsCount, scale, seed, proxyMode, nodes, namespaces, deployments, pods, services, counts, expected, ...(iks ? { iks } : {}) };
+  return { provider, windowsCount, scale, seed, proxyMode, nodes, namespaces, deployments, pods, services, ingresses, counts, expected, ...(iks ? { iks } : {}) };
 }
 
 /** The snapshot's name (snapshot.yaml), the subject of cluster-wide findings. */

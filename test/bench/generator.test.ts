@@ -24,7 +24,7 @@ const flavors: Array<{ name: string; provider: Provider; proxyMode: ProxyMode; s
     name: 'IKS (Calico, ibmcloud ks outputs)',
     provider: 'iks',
     proxyMode: 'both',
-    sprinkledRules: ['x-svc-no-endpoints', 'iks-nlb2-annotation-etp', 'iks-event-no-portable-ip', 'iks-nlb-worker-not-ready'],
+    sprinkledRules: ['x-svc-no-endpoints', 'iks-nlb2-annotation-etp', 'iks-event-no-portable-ip', 'iks-nlb-worker-not-ready', 'iks-websocket-timeout'],
     objects: { nodes: 10, windowsNodes: 0, pods: 300, services: 43, events: 200 },
   },
 ];
