@@ -190,8 +190,9 @@ export function planCluster(scale: number, seed: number, options: ClusterOptions
     if (crashing.has(k)) expected.push({ ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', subject: { kind: 'Service', name: s.name, namespace: s.namespace } });
   }
   expected.push(...windowsExpected(nodes, clusterName(scale)));
-  // Ingresses in front of Services with ready pods; on IKS one in ten serves a WebSocket app, a few without a read timeout.
-  const healthy = services.filter((s) => s.selector && s.pods.some((k) => pods[k]!.ready));
+  // Ingresses in front of application Services with ready pods (not kube-dns nor the IKS ALBs' own Services); on IKS one
+  // in ten serves a WebSocket app, a few without a read timeout.
+  const healthy = services.filter((s) => s.selector && s.namespace !== 'kube-system' && s.pods.some((k) => pods[k]!.ready));
   const ingresses: PlannedIngress[] = Array.from({ length: Math.min(count(fullScale.ingresses), healthy.length) }, (_, k) => ({
     service: healthy[(k * 7919) % healthy.length]!,
     ...(!ack && (k % 10 === 3 || k === 1) ? { websocket: 'timeout' as const } : {}),
