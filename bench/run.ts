@@ -23,6 +23,7 @@ const proxyMode = values['proxy-mode'] as ProxyMode;
 const provider = values.provider as Provider;
 if (!['ack', 'iks'].includes(provider)) throw new Error(`--provider ack|iks, not ${provider}`);
 const windowsNodes = values['windows-nodes'] === undefined ? defaultWindowsNodes(provider) : Number(values['windows-nodes']);
+if (!(windowsNodes >= 0) || (provider === 'iks' && windowsNodes > 0)) throw new Error('--windows-nodes takes a fraction or a count (IKS: 0, it has no Windows nodes)');
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
 const catalog = builtinRules().filter((r) => !excluded.has(r.id));
 const only = excluded.size > 0 ? catalog.map((r) => r.id) : undefined;
