@@ -65,11 +65,11 @@ export function vlanIpConfigData(iks: IksPlan): Record<string, string> {
 
 const row = (widths: number[], cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('   ').trimEnd();
 
-/** `ibmcloud ks workers --cluster <cluster>` (table). */
+/** `ibmcloud ks workers --cluster <cluster>` (table); a NotReady worker in state critical (IBM's worker node states). */
 export function ibmcloudKsWorkers(plan: Plan): string {
   const widths = [48, 15, 14, 19, 6, 8, 5, 12];
   const lines = ['OK', row(widths, ['ID', 'Public IP', 'Private IP', 'Machine Type', 'State', 'Status', 'Zone', 'Version'])];
-  for (const n of plan.nodes) lines.push(row(widths, [workerId(n), publicIpOf(n), n.ip, iksMachineType, 'normal', n.notReady ? 'Critical' : 'Ready', zoneOf(n).zone, iksWorkerVersion]));
+  for (const n of plan.nodes) lines.push(row(widths, [workerId(n), publicIpOf(n), n.ip, iksMachineType, n.notReady ? 'critical' : 'normal', n.notReady ? 'NotReady' : 'Ready', zoneOf(n).zone, iksWorkerVersion]));
   return `${lines.join('\n')}\n`;
 }
 
