@@ -46,9 +46,10 @@ export interface LoadSnapshotOptions {
   /** Bytes of whole List items per worker task (default 8 MiB). */
   parallelRangeBytes?: number;
   /**
-   * Read the largest streamed object file (pods.json) in one worker thread while this thread reads
-   * the files before it (file-in-worker.ts). The snapshot is the same either way. Off by default
-   * until measured on an idle machine (docs/performance.md).
+   * Read the largest object file that is read item by item (pods.json) in one worker thread while
+   * this thread reads the files before it (file-in-worker.ts). The snapshot is the same either way.
+   * Default: when that file is at least 64 MiB (below, starting a thread costs more than it saves);
+   * `true` for any size, `false` never.
    */
   streamInWorker?: boolean;
 }
@@ -64,6 +65,7 @@ export interface LoadProgress {
 
 export const defaultStreamThresholdBytes = 256 * 1024 * 1024;
 export const defaultCutThresholdBytes = 4 * 1024 * 1024;
+export const defaultStreamInWorkerMinBytes = 64 * 1024 * 1024;
 export const defaultParallelMinBytes = 4 * 1024 * 1024;
 export const defaultPoolMinBytes = 32 * 1024 * 1024;
 
@@ -106,7 +108,8 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const pool = (options.workers ?? 0) > 0 && parallelBytes > 0 && parallelBytes >= (options.poolMinBytes ?? defaultPoolMinBytes) ? ObjectPool.start(options.workers) : undefined;
   const cutFrom = Math.min(threshold, options.cutThresholdBytes ?? defaultCutThresholdBytes);
   const streamed = files.filter((f) => f.size > cutFrom && isObjectJson(f, plan.roleOf(f.path))).sort((a, b) => b.size - a.size)[0];
-  const background = options.streamInWorker && !pool && streamed ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold) } : undefined;
+  const inWorker = streamed !== undefined && (options.streamInWorker ?? streamed.size >= defaultStreamInWorkerMinBytes);
+  const background = inWorker && !pool ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold) } : undefined;
   try {
     for (const file of sortFiles(files)) {
       const staged = file === background?.file ? await background.worker?.result() : undefined;
