@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCniConfig } from '../../src/parsers/configs/cni-config.js';
+import { parseFlannelNetConf } from '../../src/parsers/configs/flannel-net-conf.js';
+import { parseSubnetEnv } from '../../src/parsers/configs/subnet-env.js';
+import { parseDmesg } from '../../src/parsers/linux/dmesg.js';
+import { parseIptablesSave } from '../../src/parsers/linux/iptables-save.js';
+import { parseIpvsadm } from '../../src/parsers/linux/ipvsadm.js';
+import { parseLsmod } from '../../src/parsers/linux/lsmod.js';
+import { parseHnsEndpoints } from '../../src/parsers/windows/hns-endpoints.js';
+import { parseHnsNetworks } from '../../src/parsers/windows/hns-networks.js';
+
+// Outputs captured on real machines by other people (provenance: test/fixtures/outputs/REAL-SAMPLES.md).
+const real = (path: string) => readFileSync(new URL(`../fixtures/outputs/${path}`, import.meta.url), 'utf8');
+const ruleLines = (text: string, table: string) => {
+  const section = text.split(`*${table}\n`)[1]!.split('\nCOMMIT')[0]!;
+  return section.split('\n').filter((l) => l.startsWith('-A ')).length;
+};
+
+describe('real iptables-save outputs', () => {
+  it('kubeadm 1.11 with Weave: every rule kept, quoted quirks and odd ipset names read whole', () => {
+    const text = real('iptables-save/real-kubeadm-1.11-weave.txt');
+    const { value, diagnostics } = parseIptablesSave(text, { file: 'nodes/master/iptables-save' });
+    expect(diagnostics).toEqual([]);
+    expect(value).toMatchObject({ family: 4, generator: 'iptables-save', version: '1.6.0', legacyTablesPresent: false });
+    expect(value.tables.map((t) => [t.name, t.chains.length, t.rules.length, t.committed])).toEqual([
+      ['nat', 19, 36, true],
+      ['filter', 18, 49, true],
+    ]);
+    expect(value.tables.map((t) => t.rules.length)).toEqual([ruleLines(text, 'nat'), ruleLines(text, 'filter')]);
+    const filter = value.tables[1]!;
+    // `--comment "NOTE: this must go before \'-j KUBE-FORWARD\'"`: iptables-save escapes the single quotes.
+    expect(filter.rules.find((r) => r.line === 83)).toMatchObject({
+      chain: 'FORWARD',
+      target: 'WEAVE-NPC-EGRESS',
+      matches: { inInterface: 'weave', comment: "NOTE: this must go before '-j KUBE-FORWARD'" },
+    });
+    // Weave's ipset names carry `#`, `|`, `$`, `;`, braces: one argument each, the comment after them intact.
+    expect(filter.rules.find((r) => r.line === 127)).toMatchObject({
+      chain: 'WEAVE-NPC-EGRESS-DEFAULT',
+      args: expect.arrayContaining(['--match-set', 'weave-41s)5vQ^o/xWGz6a20N:~?#|E', 'src']),
+      matches: { comment: 'DefaultAllow egress isolation for namespace: kube-public' },
+      target: 'WEAVE-NPC-EGRESS-ACCEPT',
+    });
+    expect(value.kubeProxy.services.map((s) => [`${s.namespace}/${s.name}:${s.portName}`, s.address, s.port, s.protocol, s.chain])).toEqual([
+      ['default/kubernetes:https', '10.96.0.1', 443, 'tcp', 'KUBE-SVC-NPX46M4PTMTKRN6Y'],
+      ['kube-system/kube-dns:dns', '10.96.0.10', 53, 'udp', 'KUBE-SVC-TCOU7JCQXEZGVUNU'],
+      ['kube-system/kube-dns:dns-tcp', '10.96.0.10', 53, 'tcp', 'KUBE-SVC-ERIFXISQEP7F7OF4'],
+    ]);
+    expect(value.kubeProxy.endpointsByChain['KUBE-SVC-TCOU7JCQXEZGVUNU']).toEqual([
+      { sepChain: 'KUBE-SEP-SZZ7MOWKTWUFXIJT', address: '10.32.0.2', port: 53, line: 53, probability: 0.5 },
+      { sepChain: 'KUBE-SEP-3DU66DE6VORVEQVD', address: '10.32.0.3', port: 53, line: 54 },
+    ]);
+    expect(value.kubeProxy.noEndpoints).toEqual([]);
+  });
+
+  it('the same master before a pod network: kube-dns has no endpoints, FORWARD drops', () => {
+    const text = real('iptables-save/real-kubeadm-1.11-no-cni.txt');
+    const { value, diagnostics } = parseIptablesSave(text);
+    expect(diagnostics).toEqual([]);
+    expect(value.tables.map((t) => [t.name, t.rules.length])).toEqual([
+      ['nat', ruleLines(text, 'nat')],
+      ['filter', ruleLines(text, 'filter')],
+    ]);
+    expect(value.tables[1]!.chains.find((c) => c.name === 'FORWARD')).toEqual({ name: 'FORWARD', policy: 'DROP', packets: 0, bytes: 0, line: 36 });
+    expect(value.kubeProxy.services.map((s) => s.chain)).toEqual(['KUBE-SVC-NPX46M4PTMTKRN6Y']);
+    expect(value.kubeProxy.noEndpoints).toEqual([
+      { namespace: 'kube-system', name: 'kube-dns', portName: 'dns', kind: 'has no endpoints', target: 'REJECT', table: 'filter', chain: 'KUBE-SERVICES', line: 66, address: '10.96.0.10', port: 53, protocol: 'udp' },
+      { namespace: 'kube-system', name: 'kube-dns', portName: 'dns-tcp', kind: 'has no endpoints', target: 'REJECT', table: 'filter', chain: 'KUBE-SERVICES', line: 67, address: '10.96.0.10', port: 53, protocol: 'tcp' },
+    ]);
+  });
+
+  it('`iptables -t nat -S` pasted instead: one error that says what to capture', () => {
+    const { value, diagnostics } = parseIptablesSave(real('iptables-save/real-iptables-S-calico.txt'), { file: 'nodes/n1/iptables-save' });
+    expect(value.tables).toEqual([]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'not-iptables-save',
+        message:
+          'no `*table` section found; this does not look like iptables-save output, but rules without their table ' +
+          '(`iptables -S`, or an excerpt): capture the whole `iptables-save` output',
+        file: 'nodes/n1/iptables-save',
+        line: 1,
+      },
+    ]);
+  });
+});
+
+describe('real dmesg outputs', () => {
+  it('dmesg -T on CentOS 7 (kubernetes#71261)', () => {
+    expect(parseDmesg(real('dmesg/real-k8s-71261-dmesg-T.txt'))).toEqual({
+      value: {
+        conntrackTableFull: { count: 4, firstLine: 1, lastLine: 4, firstTimestamp: 'Tue Nov 20 22:30:22 2018', lastTimestamp: 'Tue Nov 20 22:30:27 2018' },
+        lines: 4,
+      },
+      diagnostics: [],
+    });
+  });
+
+  it('the doubled nf_conntrack prefix, a trailing space on the last line (kube-aws#476)', () => {
+    expect(parseDmesg(real('dmesg/real-kube-aws-476.txt')).value).toEqual({
+      conntrackTableFull: { count: 4, firstLine: 1, lastLine: 4, firstTimestamp: '2833841.216211', lastTimestamp: '2834232.639992' },
+      lines: 4,
+    });
+  });
+
+  it('a bare `kernel: ` tag before the timestamp keeps the timestamp (hotsos#101)', () => {
+    expect(parseDmesg(real('dmesg/real-hotsos-101-kernel-prefix.txt')).value.conntrackTableFull).toEqual({
+      count: 1,
+      firstLine: 1,
+      lastLine: 1,
+      firstTimestamp: '1694413.644132',
+      lastTimestamp: '1694413.644132',
+    });
+  });
+});
+
+describe('real ipvsadm outputs', () => {
+  it('the version header and sessionAffinity (`persistent 10800`) of a kube-proxy IPVS node', () => {
+    const { value, diagnostics } = parseIpvsadm(real('ipvsadm/real-opsnull-251-persistent.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value).toMatchObject({ format: 'default', namesResolved: false, version: '1.2.1', size: 4096 });
+    expect(value.virtualServers.map((v) => [`${v.address}:${v.port}`, v.scheduler, v.realServers.length])).toEqual([
+      ['10.253.102.0:32429', 'rr', 4],
+      ['10.253.102.0:32767', 'rr', 1],
+      ['10.253.102.1:32767', 'rr', 1],
+      ['10.254.0.1:443', 'rr', 2],
+      ['10.254.0.2:53', 'rr', 2],
+      ['10.254.9.36:443', 'rr', 1],
+      ['10.254.20.57:1', 'rr', 3],
+    ]);
+    expect(value.virtualServers[3]).toMatchObject({ flags: ['persistent'], persistentSeconds: 10800, line: 13 });
+  });
+
+  it('without -n: rows with service names lose their port and say why (kube-router#415)', () => {
+    const { value, diagnostics } = parseIpvsadm(real('ipvsadm/real-kube-router-415-names.txt'), { file: 'nodes/n1/ipvsadm' });
+    expect(value.namesResolved).toBe(true);
+    expect(value.virtualServers.map((v) => [v.address, v.port, v.realServers.map((r) => r.port ?? null)])).toEqual([
+      ['100.64.134.163', undefined, [3000, 3000, 3000]],
+      ['100.64.134.163', undefined, [null, null, null]],
+      ['100.64.146.70', undefined, [3000, 3000, 3000]],
+      ['100.64.151.195', undefined, [5601]],
+      ['100.64.242.48', undefined, [null]],
+      ['100.65.17.84', undefined, [null]],
+    ]);
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'names-resolved']]);
+  });
+});
+
+describe('real flannel files', () => {
+  it.each([
+    ['real-flannel-556.env', { network: '192.168.0.0/16', subnet: '192.168.14.1/24', mtu: 8142, ipMasq: false }],
+    ['real-flannel-1393.env', { network: '192.168.0.0/17', subnet: '192.168.19.1/24', mtu: 1450, ipMasq: false }],
+    ['real-platform9-177.env', { network: '192.168.0.0/16', subnet: '192.168.0.1/24', mtu: 1450, ipMasq: true }],
+  ])('subnet.env %s', (name, expected) => {
+    const { value, diagnostics } = parseSubnetEnv(real(`subnet-env/${name}`));
+    expect(diagnostics).toEqual([]);
+    expect(value).toEqual({ ...expected, other: {}, lines: { FLANNEL_NETWORK: 1, FLANNEL_SUBNET: 2, FLANNEL_MTU: 3, FLANNEL_IPMASQ: 4 } });
+  });
+
+  it('net-conf.json with host bits in Network is read as written (the CIDR math clears them, as flannel does)', () => {
+    expect(parseFlannelNetConf(real('flannel-net-conf/real-platform9-177-host-bits.json'))).toEqual({
+      value: { network: '192.168.5.0/16', backendType: 'vxlan', lines: { Network: 2, 'Backend.Type': 4 } },
+      diagnostics: [],
+    });
+  });
+});
+
+describe('real Windows outputs', () => {
+  it("Rancher's one-line Windows CNI config: flannel delegating to win-bridge, lower-case policy keys", () => {
+    const { value, diagnostics } = parseCniConfig(real('cni/real-rancher-19230-win-bridge.conf'), { file: 'nodes/win1/cni/cni.conf' });
+    expect(diagnostics).toEqual([]);
+    expect(value.windows).toEqual({
+      type: 'win-bridge',
+      exceptionList: ['10.42.0.0/16', '10.43.0.0/16', '10.73.2.0/24'],
+      exceptionListForm: 'flannel-delegate-policies',
+      outboundNat: true,
+      line: 1,
+      exceptionListLine: 1,
+      exceptionListPath: 'delegate.policies.0.value.ExceptionList',
+    });
+    expect(value.dns).toEqual({ nameservers: ['10.43.0.10'], search: ['svc.cluster.local'], line: 1 });
+    expect(value).toMatchObject({ name: 'cbr0', cniVersion: '0.2.0', flannel: { delegateType: 'win-bridge' } });
+  });
+
+  it('Get-HnsEndpoint | ConvertTo-Json on AKS (PowerShell 5.1 layout): a remote endpoint', () => {
+    expect(parseHnsEndpoints(real('hns-endpoints/real-aks-1367-remote.json'))).toEqual({
+      value: {
+        endpoints: [
+          {
+            name: 'Ethernet',
+            id: '2462B2D1-C402-4024-9C86-5A6903AF7759',
+            ipAddress: '10.240.0.11',
+            macAddress: '02-11-0a-f0-00-0b',
+            prefixLength: 16,
+            isRemoteEndpoint: true,
+            policyTypes: ['L2Driver'],
+            outboundNat: false,
+            exceptionList: [],
+            line: 2,
+          },
+        ],
+        byNetwork: [{ network: 'unknown', local: 0, remote: 1 }],
+      },
+      diagnostics: [],
+    });
+  });
+
+  it('plain Get-HnsNetwork (Format-List) pasted instead of JSON: one error naming the command to run', () => {
+    expect(parseHnsNetworks(real('hns-networks/real-calico-8465-format-list.txt'), { file: 'nodes/win1/hns-networks.json' })).toEqual({
+      value: { networks: [] },
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'not-json',
+          message: 'not ConvertTo-Json output (a table or list?); capture Get-HnsNetwork | ConvertTo-Json -Depth 10',
+          file: 'nodes/win1/hns-networks.json',
+          line: 1,
+        },
+      ],
+    });
+  });
+});
+
+describe('real lsmod output', () => {
+  it('a k3s node on Ubuntu 18.04 with the IPVS schedulers loaded', () => {
+    const { value, diagnostics } = parseLsmod(real('lsmod/real-k3s-116.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.modules).toHaveLength(31);
+    expect(value.modules.find((m) => m.name === 'ip_vs')).toEqual({
+      name: 'ip_vs',
+      size: 147456,
+      usedByCount: 6,
+      usedBy: ['ip_vs_rr', 'ip_vs_sh', 'ip_vs_wrr'],
+      line: 30,
+    });
+    expect(value.modules.find((m) => m.name === 'nf_nat_masquerade_ipv4')).toMatchObject({ size: 16384, usedBy: ['ipt_MASQUERADE'] });
+  });
+});
