@@ -82,6 +82,7 @@ describe('real cluster captures', () => {
     }
     expect(seen).toEqual({
       'aks-kubenet-nodes': ['aks', undefined],
+      'charmed-k8s-openstack-pods': [undefined, undefined],
       'eks-vpc-cni-dump': ['eks', 'other'],
       'minikube-calico-vbox': ['generic', 'calico'],
       'minikube-kindnet-3-nodes': ['generic', 'other'],
