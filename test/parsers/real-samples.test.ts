@@ -5,10 +5,13 @@ import { parseFlannelNetConf } from '../../src/parsers/configs/flannel-net-conf.
 import { parseSubnetEnv } from '../../src/parsers/configs/subnet-env.js';
 import { parseDmesg } from '../../src/parsers/linux/dmesg.js';
 import { parseIptablesSave } from '../../src/parsers/linux/iptables-save.js';
+import { parseIpAddr } from '../../src/parsers/linux/ip-addr.js';
+import { parseIpRoute } from '../../src/parsers/linux/ip-route.js';
 import { parseIpvsadm } from '../../src/parsers/linux/ipvsadm.js';
 import { parseLsmod } from '../../src/parsers/linux/lsmod.js';
 import { parseHnsEndpoints } from '../../src/parsers/windows/hns-endpoints.js';
 import { parseHnsNetworks } from '../../src/parsers/windows/hns-networks.js';
+import { parseHnsdiag } from '../../src/parsers/windows/hnsdiag.js';
 
 // Outputs captured on real machines by other people (provenance: test/fixtures/outputs/REAL-SAMPLES.md).
 const real = (path: string) => readFileSync(new URL(`../fixtures/outputs/${path}`, import.meta.url), 'utf8');
@@ -105,6 +108,10 @@ describe('real dmesg outputs', () => {
     });
   });
 
+  it('a sosreport dmesg (Charmed Kubernetes control plane, IPVS loading): every line read, nothing counted', () => {
+    expect(parseDmesg(real('dmesg/real-cdk-master-sosreport-excerpt.txt'))).toEqual({ value: { conntrackTableFull: { count: 0 }, lines: 61 }, diagnostics: [] });
+  });
+
   it('a bare `kernel: ` tag before the timestamp keeps the timestamp (hotsos#101)', () => {
     expect(parseDmesg(real('dmesg/real-hotsos-101-kernel-prefix.txt')).value.conntrackTableFull).toEqual({
       count: 1,
@@ -150,6 +157,7 @@ describe('real ipvsadm outputs', () => {
 
 describe('real flannel files', () => {
   it.each([
+    ['real-cdk-master.env', { network: '10.1.0.0/16', subnet: '10.1.84.1/24', mtu: 8908, ipMasq: true }],
     ['real-flannel-556.env', { network: '192.168.0.0/16', subnet: '192.168.14.1/24', mtu: 8142, ipMasq: false }],
     ['real-flannel-1393.env', { network: '192.168.0.0/17', subnet: '192.168.19.1/24', mtu: 1450, ipMasq: false }],
     ['real-platform9-177.env', { network: '192.168.0.0/16', subnet: '192.168.0.1/24', mtu: 1450, ipMasq: true }],
@@ -223,7 +231,64 @@ describe('real Windows outputs', () => {
   });
 });
 
+describe('real ip outputs of a Flannel VXLAN node (Charmed Kubernetes sosreport)', () => {
+  it('ip -d address: the vxlan detail line between link and inet lines loses no address', () => {
+    const { value, diagnostics } = parseIpAddr(real('ip-addr/real-cdk-master-ip-d-address.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.interfaces.map((i) => [i.name, i.mtu, i.addresses.map((a) => a.cidr)])).toEqual([
+      ['lo', 65536, ['127.0.0.1/8', '::1/128']],
+      ['ens3', 8958, ['10.6.3.201/16', 'fe80::f816:3eff:fe1f:96bd/64']],
+      ['flannel.1', 8908, ['10.1.84.0/32', 'fe80::98e0:6bff:fec3:cee3/64']],
+    ]);
+  });
+
+  it('ip route show table all: local and broadcast routes of the local table beside the flannel routes', () => {
+    const { value, diagnostics } = parseIpRoute(real('ip-route/real-cdk-master-table-all.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.routes).toHaveLength(21);
+    expect(value.routes.slice(1, 3)).toEqual([
+      { destination: '10.1.7.0/24', flags: ['onlink'], line: 2, via: '10.1.7.0', dev: 'flannel.1' },
+      { destination: '10.1.12.0/24', flags: ['onlink'], line: 3, via: '10.1.12.0', dev: 'flannel.1' },
+    ]);
+    expect(value.routes[5]).toEqual({ destination: '10.1.84.0', flags: [], line: 6, type: 'local', dev: 'flannel.1', proto: 'kernel', scope: 'host', src: '10.1.84.0', table: 'local' });
+  });
+});
+
+describe('real hnsdiag output', () => {
+  it('hnsdiag list all on an EKS Windows node: a blank line inside Endpoints and a 68-character name', () => {
+    const { value, diagnostics } = parseHnsdiag(real('hnsdiag/real-sig-windows-tools-168-eks.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.listing).toBe('all');
+    expect(value.networks.map((n) => [n.name, n.id])).toEqual([
+      ['vpcbr06684cbed472', 'B5A22566-BEBC-400C-ABEF-B6717DE7AF59'],
+      ['nat', 'F413E630-CC75-4B89-9ED4-FCD57324153B'],
+    ]);
+    expect(value.endpoints).toHaveLength(11);
+    expect(value.endpoints.every((e) => e.virtualNetworkName === 'vpcbr06684cbed472')).toBe(true);
+    expect(value.endpoints[9]).toEqual({
+      name: 'cid-69c0f0e20c3fa8664ea297a06f7c73b205ac053f0928219c333731aa9f7ecd81',
+      id: '391799da-1903-461b-9fb7-8562ab235445',
+      virtualNetworkName: 'vpcbr06684cbed472',
+      line: 18,
+    });
+    expect(value.loadBalancers).toEqual([]);
+  });
+});
+
 describe('real lsmod output', () => {
+  it('a Charmed Kubernetes control plane (kernel 5.x): 99 modules, ip_vs and nf_conntrack with their users', () => {
+    const { value, diagnostics } = parseLsmod(real('lsmod/real-cdk-master-sosreport.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.modules).toHaveLength(99);
+    expect(value.modules.find((m) => m.name === 'nf_conntrack')).toEqual({
+      name: 'nf_conntrack',
+      size: 139264,
+      usedByCount: 6,
+      usedBy: ['xt_conntrack', 'nf_nat', 'xt_nat', 'nf_conntrack_netlink', 'xt_MASQUERADE', 'ip_vs'],
+      line: 45,
+    });
+  });
+
   it('a k3s node on Ubuntu 18.04 with the IPVS schedulers loaded', () => {
     const { value, diagnostics } = parseLsmod(real('lsmod/real-k3s-116.txt'));
     expect(diagnostics).toEqual([]);
