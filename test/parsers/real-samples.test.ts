@@ -73,6 +73,16 @@ describe('real iptables-save outputs', () => {
     ]);
   });
 
+  it('a paste cut off mid-table (kubernetes#61005, iptables v1.4.21): what was there is kept, the cut is named', () => {
+    const { value, diagnostics } = parseIptablesSave(real('iptables-save/real-k8s-61005-cut.txt'), { file: 'nodes/n1/iptables-save' });
+    expect(value).toMatchObject({ generator: 'iptables-save', version: '1.4.21' });
+    expect(value.tables.map((t) => [t.name, t.chains.length, t.rules.length, t.committed])).toEqual([['nat', 19, 8, false]]);
+    expect(value.tables[0]!.rules.at(-1)).toMatchObject({ chain: 'KUBE-SEP-43JXX3WIN2SOR6EG', target: 'DNAT', targetArgs: { '--to-destination': '192.168.78.125:53' } });
+    expect(diagnostics).toEqual([
+      { severity: 'warning', code: 'missing-commit', message: 'table has no COMMIT line; the output looks truncated', file: 'nodes/n1/iptables-save', line: 2 },
+    ]);
+  });
+
   it('`iptables -t nat -S` pasted instead: one error that says what to capture', () => {
     const { value, diagnostics } = parseIptablesSave(real('iptables-save/real-iptables-S-calico.txt'), { file: 'nodes/n1/iptables-save' });
     expect(value.tables).toEqual([]);
