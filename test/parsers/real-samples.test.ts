@@ -202,6 +202,35 @@ describe('real Windows outputs', () => {
     expect(value).toMatchObject({ name: 'cbr0', cniVersion: '0.2.0', flannel: { delegateType: 'win-bridge' } });
   });
 
+  it('the Windows conflist Azure CNI ships: azure-vnet with its OutBoundNAT ExceptionList in AdditionalArgs', () => {
+    const { value, diagnostics } = parseCniConfig(real('cni/real-azure-cni-windows-swift-overlay.conflist'));
+    expect(diagnostics).toEqual([]);
+    expect(value.windows).toEqual({
+      type: 'azure-vnet',
+      exceptionList: ['10.240.0.0/16', '10.0.0.0/8'],
+      exceptionListForm: 'policy-exception-list',
+      outboundNat: true,
+      line: 6,
+      exceptionListLine: 33,
+      exceptionListPath: 'plugins.0.AdditionalArgs.0.Value.ExceptionList',
+    });
+    expect(value.plugins).toEqual([{ type: 'azure-vnet', line: 6, capabilities: { portMappings: true, dns: true }, ipamType: 'azure-cns' }]);
+  });
+
+  it("Azure CNI's older Windows conflist lacks a comma between two policies: one error at that line", () => {
+    const { value, diagnostics } = parseCniConfig(real('cni/real-azure-cni-windows-missing-comma.conflist'), { file: 'nodes/w1/cni/10-azure.conflist' });
+    expect(value.plugins).toEqual([]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid-json',
+        message: 'a CNI config is not valid JSON: a missing comma between two entries; the program reading it will fail to load it',
+        file: 'nodes/w1/cni/10-azure.conflist',
+        line: 55,
+      },
+    ]);
+  });
+
   it('Get-HnsEndpoint | ConvertTo-Json on AKS (PowerShell 5.1 layout): a remote endpoint', () => {
     expect(parseHnsEndpoints(real('hns-endpoints/real-aks-1367-remote.json'))).toEqual({
       value: {
