@@ -165,6 +165,35 @@ describe('real ipvsadm outputs', () => {
   });
 });
 
+describe('real ipvsadm outputs (2)', () => {
+  it('NodePort virtual servers on every local address of a kubeadm master (kubeadm#2205)', () => {
+    const { value, diagnostics } = parseIpvsadm(real('ipvsadm/real-kubeadm-2205-nodeports.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.virtualServers.map((v) => `${v.protocol} ${v.address}:${v.port} ${v.realServers.length}`)).toEqual([
+      'TCP 10.96.0.1:443 1',
+      'TCP 10.96.0.10:53 2',
+      'TCP 10.103.89.136:18080 2',
+      'TCP 127.0.0.1:30449 2',
+      'TCP 172.17.0.1:30449 2',
+      'TCP 192.168.9.101:30449 2',
+    ]);
+  });
+
+  it('host names with the port cut off by the column (kube-router#415): no row is guessed, one warning', () => {
+    const { value, diagnostics } = parseIpvsadm(real('ipvsadm/real-kube-router-415-hostnames.txt'), { file: 'nodes/n1/ipvsadm' });
+    expect(value).toMatchObject({ namesResolved: true, virtualServers: [] });
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'names-resolved',
+        message: 'ipvsadm was run without -n: names replace addresses; rows with a named address were skipped',
+        file: 'nodes/n1/ipvsadm',
+        line: 4,
+      },
+    ]);
+  });
+});
+
 describe('real flannel files', () => {
   it.each([
     ['real-cdk-master.env', { network: '10.1.0.0/16', subnet: '10.1.84.1/24', mtu: 8908, ipMasq: true }],
