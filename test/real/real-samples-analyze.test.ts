@@ -51,3 +51,42 @@ describe('real ipvsadm outputs through the kube-proxy rules', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+const node = (name: string, os: string) => ({
+  kind: 'Node',
+  apiVersion: 'v1',
+  metadata: { name, labels: { 'kubernetes.io/os': os } },
+  status: { nodeInfo: { operatingSystem: os }, conditions: [{ type: 'Ready', status: 'True' }] },
+});
+const nodeList = (...items: object[]) => ({ path: 'nodes.json', text: JSON.stringify({ kind: 'List', apiVersion: 'v1', items }) });
+
+describe('real dmesg through ack-conntrack-full', () => {
+  it('dmesg -T of kubernetes#71261 (CentOS 7, Kubernetes 1.12): four drops, their first and last time', async () => {
+    const { snapshot, diagnostics } = buildSnapshot([nodeList(node('n1', 'linux')), { path: 'nodes/n1/dmesg', text: real('dmesg/real-k8s-71261-dmesg-T.txt') }]);
+    const report = await analyze(snapshot, { diagnostics, only: ['ack-conntrack-full'] });
+    expect(report.findings.map((f) => [f.ruleId, f.messageId, f.subject.name, f.severity])).toEqual([['ack-conntrack-full', 'tableFull', 'n1', 'error']]);
+    expect(report.findings[0]!.data).toMatchObject({ count: 4, first: 'Tue Nov 20 22:30:22 2018', last: 'Tue Nov 20 22:30:27 2018' });
+    expect(report.findings[0]!.evidence[0]!.source).toMatchObject({ file: 'nodes/n1/dmesg' });
+  });
+});
+
+describe("Rancher's Windows CNI config (rancher#19230) through the ExceptionList rules", () => {
+  // The ranges: cluster 10.42.0.0/16, Service 10.43.0.0/16, nodes in 10.73.2.0/24.
+  const files = [
+    { path: 'snapshot.yaml', text: 'cluster:\n  provider: rancher\n  cni: flannel\n  podCIDRs: [10.42.0.0/16]\n  serviceCIDRs: [10.43.0.0/16]\n  nodeCIDRs: [10.73.2.0/24]\n' },
+    nodeList(node('win1', 'windows')),
+    { path: 'nodes/win1/cni/cni.conf', text: real('cni/real-rancher-19230-win-bridge.conf') },
+  ];
+  it('holds exactly the cluster, Service and management subnets the guide asks for: silent; what must stay NATed is asked for', async () => {
+    const { snapshot, diagnostics } = buildSnapshot(files);
+    const report = await analyze(snapshot, { diagnostics, only: ['win-exceptionlist-coverage', 'win-exceptionlist-external'] });
+    expect(report.findings).toEqual([]);
+    expect(report.rules.map((r) => [r.ruleId, r.status])).toEqual([
+      ['win-exceptionlist-coverage', 'evaluated'],
+      ['win-exceptionlist-external', 'not-evaluated'],
+    ]);
+    expect(report.notEvaluated[0]!.missing.map((m) => m.capture)).toEqual([
+      'cluster.externalCIDRs in snapshot.yaml: destinations outside the cluster that Windows pods must reach',
+    ]);
+  });
+});
