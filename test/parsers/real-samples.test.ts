@@ -283,19 +283,58 @@ describe('real Windows outputs', () => {
     });
   });
 
-  it('plain Get-HnsNetwork (Format-List) pasted instead of JSON: one error naming the command to run', () => {
-    expect(parseHnsNetworks(real('hns-networks/real-calico-8465-format-list.txt'), { file: 'nodes/win1/hns-networks.json' })).toEqual({
-      value: { networks: [] },
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'not-json',
-          message: 'not ConvertTo-Json output (a table or list?); capture Get-HnsNetwork | ConvertTo-Json -Depth 10',
-          file: 'nodes/win1/hns-networks.json',
-          line: 1,
-        },
-      ],
+  it('plain Get-HnsNetwork (Format-List), as the Kubernetes-on-Windows guide shows it: every field the JSON gives', () => {
+    expect(parseHnsNetworks(real('hns-networks/real-sdn-kubecluster-format-list.txt'))).toEqual({
+      value: {
+        networks: [
+          {
+            name: 'External',
+            type: 'overlay',
+            id: '6F7E13A2-8ADE-48EE-844E-AC0B0AFF235D',
+            subnets: [{ addressPrefix: '192.168.255.0/30', gatewayAddress: '192.168.255.1' }],
+            managementIp: '10.0.0.6',
+            drMacAddress: '00-15-5D-7B-82-55',
+            networkAdapterName: 'Ethernet 2',
+            policyTypes: [],
+            schema: 'v1',
+            line: 16,
+          },
+        ],
+      },
+      diagnostics: [],
     });
+  });
+
+  it('Format-List pasted and cut before Subnets and Type (calico#8465, flannel#1944): what is there, and a warning', () => {
+    const calico = parseHnsNetworks(real('hns-networks/real-calico-8465-format-list.txt'), { file: 'nodes/win1/hns-networks.json' });
+    expect(calico.value.networks).toEqual([
+      { name: 'nat', id: '55FEDB88-4B11-4DA4-8CD1-59970718A804', subnets: [], policyTypes: ['VLAN'], schema: 'v1', line: 13 },
+    ]);
+    expect(calico.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'powershell-list-incomplete',
+        message: 'network nat has no Type line: the list looks cut, so its type, subnets or policies may be missing',
+        file: 'nodes/win1/hns-networks.json',
+        line: 13,
+      },
+    ]);
+    // Extensions wraps over three lines, a `Name=` inside it is no property; Policies is cut inside its second item.
+    const flannel = parseHnsNetworks(real('hns-networks/real-flannel-1944-format-list-cut.txt'));
+    expect(flannel.value.networks).toEqual([
+      {
+        name: 'flannel.4096',
+        id: 'CC63922A-97A9-4B98-8855-651046AAC04E',
+        managementIp: '192.168.79.40',
+        drMacAddress: '00-15-5D-FB-CB-0D',
+        networkAdapterName: 'Ethernet',
+        subnets: [],
+        policyTypes: ['HostRoute'],
+        schema: 'v1',
+        line: 17,
+      },
+    ]);
+    expect(flannel.diagnostics.map((d) => [d.code, d.line])).toEqual([['powershell-list-incomplete', 17]]);
   });
 });
 
@@ -323,6 +362,20 @@ describe('real ip outputs of a Flannel VXLAN node (Charmed Kubernetes sosreport)
 });
 
 describe('real hnsdiag output', () => {
+  it('hnsdiag list all of the Kubernetes-on-Windows guide: three networks, six endpoints, four load balancers', () => {
+    const { value, diagnostics } = parseHnsdiag(real('hnsdiag/real-sdn-kubecluster-list-all.txt'));
+    expect(diagnostics).toEqual([]);
+    expect(value.networks.map((n) => n.name)).toEqual(['nat', 'External', 'vxlan0']);
+    expect(value.endpoints).toHaveLength(6);
+    expect(value.loadBalancers.map((lb) => [lb.virtualIps.join(' '), lb.directIpIds.length])).toEqual([
+      ['10.96.0.1', 1],
+      ['10.96.0.10', 2],
+      ['10.96.0.10', 2],
+      ['10.96.0.10', 2],
+    ]);
+  });
+
+
   it('hnsdiag list all on an EKS Windows node: a blank line inside Endpoints and a 68-character name', () => {
     const { value, diagnostics } = parseHnsdiag(real('hnsdiag/real-sig-windows-tools-168-eks.txt'));
     expect(diagnostics).toEqual([]);

@@ -90,3 +90,19 @@ describe("Rancher's Windows CNI config (rancher#19230) through the ExceptionList
     ]);
   });
 });
+
+describe('plain Get-HnsNetwork of the Windows guide through win-hns-network-missing', () => {
+  // microsoft/SDN's transcript prints it just before "Waiting for the Network (vxlan0) to be created by flanneld".
+  it('only the External network exists yet: the overlay network vxlan0 is reported missing, from the Format-List text', async () => {
+    const { snapshot, diagnostics } = buildSnapshot([
+      { path: 'snapshot.yaml', text: 'cluster:\n  cni: flannel\n' },
+      nodeList(node('k8swinworker2', 'windows')),
+      { path: 'nodes/k8swinworker2/hns-networks.txt', text: real('hns-networks/real-sdn-kubecluster-format-list.txt') },
+    ]);
+    const report = await analyze(snapshot, { diagnostics, only: ['win-hns-network-missing'] });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.findings.map((f) => [f.ruleId, f.subject.name, f.severity])).toEqual([['win-hns-network-missing', 'k8swinworker2', 'error']]);
+    expect(report.findings[0]!.message).toContain('its HNS networks are [External (overlay)]');
+    expect(report.findings[0]!.evidence[0]!.source).toMatchObject({ file: 'nodes/k8swinworker2/hns-networks.txt', line: 16 });
+  });
+});
