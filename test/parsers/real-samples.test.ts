@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseIpsecStatus } from '../../src/parsers/cluster/ipsec-status.js';
 import { parseCniConfig } from '../../src/parsers/configs/cni-config.js';
 import { parseFlannelNetConf } from '../../src/parsers/configs/flannel-net-conf.js';
 import { parseSubnetEnv } from '../../src/parsers/configs/subnet-env.js';
@@ -422,5 +423,15 @@ describe('real lsmod output', () => {
       line: 30,
     });
     expect(value.modules.find((m) => m.name === 'nf_nat_masquerade_ipv4')).toMatchObject({ size: 16384, usedBy: ['ipt_MASQUERADE'] });
+  });
+});
+
+describe('real ipsec statusall output', () => {
+  it('strongSwan 5.6.1 cut before its Security Associations (netdata#3296): the connection is read, the cut is named', () => {
+    const { value, diagnostics } = parseIpsecStatus(real('ipsec-status/real-netdata-3296-statusall-cut.txt'), { file: 'cluster/ipsec-status.txt' });
+    expect(value).toMatchObject({ version: '5.6.1', detailed: true, ikeSas: [], childSas: [] });
+    expect(value.configured).toEqual([{ name: 's2s_dut1_ipsec_gre', local: '192.168.150.9', remote: '192.168.150.16', ikeVersion: 'IKEv2', children: [], line: 10 }]);
+    expect(value.securityAssociations).toBeUndefined();
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'ipsec-status-incomplete']]);
   });
 });
