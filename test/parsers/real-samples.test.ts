@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCalicoctlVersion } from '../../src/parsers/cluster/calicoctl-version.js';
 import { parseIpsecStatus } from '../../src/parsers/cluster/ipsec-status.js';
 import { parseCniConfig } from '../../src/parsers/configs/cni-config.js';
 import { parseFlannelNetConf } from '../../src/parsers/configs/flannel-net-conf.js';
@@ -433,5 +434,18 @@ describe('real ipsec statusall output', () => {
     expect(value.configured).toEqual([{ name: 's2s_dut1_ipsec_gre', local: '192.168.150.9', remote: '192.168.150.16', ikeVersion: 'IKEv2', children: [], line: 10 }]);
     expect(value.securityAssociations).toBeUndefined();
     expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'ipsec-status-incomplete']]);
+  });
+});
+
+describe('real calicoctl version outputs', () => {
+  it('a kubeadm cluster with Calico v3.25.1 (calico#7673), and a calicoctl that reached no cluster (calico#6436)', () => {
+    expect(parseCalicoctlVersion(real('calicoctl-version/real-calico-7673-kubeadm.txt'))).toEqual({
+      value: { clientVersion: 'v3.25.1', clientVersionLine: 1, gitCommit: '9ce0d6eae', clusterVersion: 'v3.25.1', clusterVersionLine: 3, clusterType: ['k8s', 'bgp', 'kubeadm', 'kdd'], errors: [] },
+      diagnostics: [],
+    });
+    expect(parseCalicoctlVersion(real('calicoctl-version/real-calico-6436-no-cluster.txt'))).toEqual({
+      value: { clientVersion: 'v3.23.3', clientVersionLine: 1, gitCommit: '3a3559be1', clusterType: [], errors: [{ kind: 'cluster-version-unknown', line: 3 }] },
+      diagnostics: [],
+    });
   });
 });
