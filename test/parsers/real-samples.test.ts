@@ -307,6 +307,21 @@ describe('real Windows outputs', () => {
     });
   });
 
+  it('plain Get-HnsEndpoint saved in place of the networks (acs-engine#1903): no endpoint is taken for a network', () => {
+    expect(parseHnsNetworks(real('hns-networks/real-acs-engine-1903-endpoint-format-list.txt'), { file: 'nodes/w1/hns-networks.txt' })).toEqual({
+      value: { networks: [] },
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'not-json',
+          message: 'not ConvertTo-Json output (a table or list?); capture Get-HnsNetwork | ConvertTo-Json -Depth 10',
+          file: 'nodes/w1/hns-networks.txt',
+          line: 1,
+        },
+      ],
+    });
+  });
+
   it('Format-List pasted and cut before Subnets and Type (calico#8465, flannel#1944): what is there, and a warning', () => {
     const calico = parseHnsNetworks(real('hns-networks/real-calico-8465-format-list.txt'), { file: 'nodes/win1/hns-networks.json' });
     expect(calico.value.networks).toEqual([

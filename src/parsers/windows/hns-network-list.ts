@@ -83,6 +83,8 @@ export function readHnsNetworkList(text: string, file: string | undefined): { ne
   for (const record of readFormatList(text)) {
     const name = record.get('name');
     if (!name || name.value === '') continue;
+    // Get-HnsEndpoint prints the same way: an endpoint (IPAddress, VirtualNetwork) is no network.
+    if (record.has('ipaddress') || record.has('virtualnetwork')) continue;
     const network: ListedNetwork = { name: name.value, subnets: [], policyTypes: [], schema: 'v1', line: name.line };
     const plain = [['type', 'type'], ['id', 'id'], ['managementip', 'managementIp'], ['drmacaddress', 'drMacAddress'], ['networkadaptername', 'networkAdapterName']] as const;
     for (const [key, field] of plain) {
