@@ -1,4 +1,4 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Almanac, Engine, Fact as EngineFact, type RuleResult } from 'json-rules-engine';
 import type { Condition, RuleDefinition } from '../catalog/rule-schema.js';
 import { MissingDataError } from '../errors.js';
 import type { Fact } from '../facts/define.js';
@@ -25,7 +25,7 @@ export interface RuleRun {
   errors: Array<{ messageId: string; error: unknown }>;
 }
 
-export function factsUsedBy(rule: RuleDefinition, registry: Registry = builtinRegistry): Fact[] {
+export function factsUsedBy(rule: Pick<RuleDefinition, 'data' | 'checks'>, registry: Registry = builtinRegistry): Fact[] {
   const ids = new Set<string>(Object.values(rule.data).map((ref) => ref.split('.')[0] ?? ''));
   const walk = (c: Condition): void => {
     if ('all' in c) return c.all.forEach(walk);
@@ -45,17 +45,18 @@ export function createRuleEngine(
   checks: RuleDefinition['checks'] = rule.checks,
   registry: Registry = builtinRegistry,
 ): RuleEngine {
-  const facts = factsUsedBy(rule, registry);
   const engines = checks.map((check) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of registry.operators) engine.addOperator(operator.name, operator.evaluate);
-    for (const fact of facts) {
-      engine.addFact(fact.id, async (_params, almanac) => factValue(fact, await almanac.factValue<Subject>('subject'), index), {
-        priority: fact.priority ?? 1,
-        cache: true,
-      });
+    // Only the facts this check's conditions read (message data is read after it passes). Without
+    // json-rules-engine's cache: it would hash the params of every lookup, and fact-values.ts
+    // already computes each value once per subject.
+    for (const fact of factsUsedBy({ data: {}, checks: [check] }, registry)) {
+      const calculate = async (_params: unknown, almanac: Almanac) => factValue(fact, (almanac as SubjectAlmanac).subject, index);
+      engine.addFact(new EngineFact(fact.id, calculate, { priority: fact.priority ?? 1, cache: false }));
     }
-    engine.addRule({ name: check.messageId, conditions: check.conditions as never, event: { type: rule.id, params: { messageId: check.messageId } } });
+    // The message id is kept here, not in event params, which json-rules-engine would clone into every result.
+    engine.addRule({ name: check.messageId, conditions: check.conditions as never, event: { type: rule.id } });
     return { messageId: check.messageId, engine };
   });
   return {
@@ -63,7 +64,7 @@ export function createRuleEngine(
       const out: RuleRun = { passed: [], missing: [], errors: [] };
       for (const { messageId, engine } of engines) {
         try {
-          const { results } = await engine.run({ subject });
+          const { results } = await engine.run({}, { almanac: subjectAlmanac(subject) });
           for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
         } catch (error) {
           if (error instanceof MissingDataError) {
@@ -74,4 +75,15 @@ export function createRuleEngine(
       return out;
     },
   };
+}
+
+/** The almanac of one run, carrying its subject: facts read it directly, not through a runtime fact (hashed, and one more promise per lookup). */
+interface SubjectAlmanac extends Almanac {
+  subject: Subject;
+}
+
+function subjectAlmanac(subject: Subject): SubjectAlmanac {
+  const almanac = new Almanac({ allowUndefinedFacts: false, pathResolver: resolvePath }) as SubjectAlmanac;
+  almanac.subject = subject;
+  return almanac;
 }
