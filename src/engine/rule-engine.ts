@@ -45,23 +45,43 @@ export function createRuleEngine(
   checks: RuleDefinition['checks'] = rule.checks,
   registry: Registry = builtinRegistry,
 ): RuleEngine {
-  const engines = checks.map((check) => {
+  const newEngine = (forChecks: RuleDefinition['checks']) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of registry.operators) engine.addOperator(operator.name, operator.evaluate);
-    // Only the facts this check's conditions read (message data is read after it passes). Without
+    // Only the facts these checks' conditions read (message data is read after one passes). Without
     // json-rules-engine's cache: it would hash the params of every lookup, and fact-values.ts
     // already computes each value once per subject.
-    for (const fact of factsUsedBy({ data: {}, checks: [check] }, registry)) {
+    for (const fact of factsUsedBy({ data: {}, checks: forChecks }, registry)) {
       const calculate = async (_params: unknown, almanac: Almanac) => factValue(fact, (almanac as SubjectAlmanac).subject, index);
       engine.addFact(new EngineFact(fact.id, calculate, { priority: fact.priority ?? 1, cache: false }));
     }
-    // The message id is kept here, not in event params, which json-rules-engine would clone into every result.
-    engine.addRule({ name: check.messageId, conditions: check.conditions as never, event: { type: rule.id } });
-    return { messageId: check.messageId, engine };
-  });
+    // Named by position; the message id is kept here, not in event params, which json-rules-engine would clone into every result.
+    forChecks.forEach((check, i) => engine.addRule({ name: String(i), conditions: check.conditions as never, event: { type: rule.id } }));
+    return engine;
+  };
+  const engines = checks.map((check) => ({ messageId: check.messageId, engine: newEngine([check]) }));
+  // All checks in one run: one almanac and one promise chain per subject instead of one per check. When
+  // it rejects (a check lacks data or fails), the subject runs again one engine per check, which says
+  // which; a rule whose subjects mostly lack data stops trying the shared run.
+  const together = checks.length > 1 ? newEngine(checks) : undefined;
+  let tries = 0;
+  let rejected = 0;
   return {
     async run(subject) {
       const out: RuleRun = { passed: [], missing: [], errors: [] };
+      if (together && (tries < 8 || rejected * 4 < tries)) {
+        tries++;
+        try {
+          const { results } = await together.run({}, { almanac: subjectAlmanac(subject) });
+          // The passing checks, in check order (rules of one priority finish in any order).
+          for (const r of (results as RuleResult[]).sort((a, b) => Number(a.name) - Number(b.name))) {
+            out.passed.push({ messageId: checks[Number(r.name)]!.messageId, conditions: r.conditions });
+          }
+          return out;
+        } catch {
+          rejected++;
+        }
+      }
       for (const { messageId, engine } of engines) {
         try {
           const { results } = await engine.run({}, { almanac: subjectAlmanac(subject) });
