@@ -3,7 +3,7 @@ import type { Finding, Report } from '../findings/schema.js';
 import { describeSource } from '../snapshot/source.js';
 import { htmlScript, htmlStyle } from './html-assets.js';
 import { figureDefs, figureSvg } from './html-figure.js';
-import { type Gap, describeGap, describeSource as describeRef, describeSubject, docKey, documentNames, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
+import { type Gap, describeGap, describeRelated, describeSource as describeRef, describeSubject, docKey, documentNames, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
 import { escapeXml } from './xml-escape.js';
 
 const e = (text: string) => escapeXml(text);
@@ -24,6 +24,7 @@ function findingHtml(f: Finding): string {
     evidence.length > 0
       ? `<dt>Evidence</dt><dd><ul>${evidence.map((x) => `<li><code>${e(`${x.fact}${x.path ? `.${x.path}` : ''}`)}</code> from <code>${e(describeSource(x.source!))}</code></li>`).join('')}</ul></dd>`
       : '',
+    f.related?.length ? `<dt>Related</dt><dd><ul>${f.related.map((r) => `<li>${e(describeRelated(r))}</li>`).join('')}</ul></dd>` : '',
     `<dt>Source</dt><dd>${f.source.map((s) => e(describeRef(s))).join('<br>')}</dd>`,
     `<dt>Fix</dt><dd><pre>${e(f.remediation)}</pre><div class="muted">From the document.</div></dd>`,
     '</dl>',

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, Report } from '../findings/schema.js';
 import { describeSource } from '../snapshot/source.js';
 import { codeBlock, escapeMarkdown as md } from './markdown-escape.js';
-import { type Gap, describeGap, describeSections, describeSubject, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
+import { type Gap, describeGap, describeRelated, describeSections, describeSubject, reportGaps, ruleDocUrl, severities, suppressedFindings } from './rule-links.js';
 
 const marks = { critical: '🟣', error: '🔴', warning: '🟠', info: '🔵' } as const;
 const headings = { critical: 'Critical', error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
@@ -35,6 +35,7 @@ function findingBlock(f: Finding): string[] {
     for (const e of evidence) lines.push(`- \`${md(`${e.fact}${e.path ? `.${e.path}` : ''}`).replace(/`/g, '')}\` from ${md(describeSource(e.source!))}`);
     lines.push('');
   }
+  if (f.related?.length) lines.push('**Related**', '', ...f.related.map((r) => `- ${md(describeRelated(r))}`), '');
   lines.push(`**Source:** ${md(describeSections(f))}`, '', '**Fix** (from the document)', '', codeBlock(f.remediation), '', '</details>', '');
   return lines;
 }

@@ -1,4 +1,4 @@
-import type { Finding, FindingSubject, MissingData, Report } from '../findings/schema.js';
+import type { Finding, FindingSubject, MissingData, RelatedFinding, Report } from '../findings/schema.js';
 
 /** Where the generated rule pages (docs/rules/<id>.md) are published: stable links for reports that leave this machine. */
 export const ruleDocsBase = 'https://github.com/kube-netdoctor/kube-netdoctor/blob/main/docs/rules/';
@@ -19,6 +19,12 @@ export const severities = ['critical', 'error', 'warning', 'info'] as const;
 /** `Pod default/web-1`, `Node worker-1`. */
 export function describeSubject(s: FindingSubject): string {
   return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
+}
+
+/** `also reported by: x-svc-no-endpoints on Service shop/web (not listed again)`: one related finding as a line. */
+export function describeRelated(r: RelatedFinding): string {
+  const what = `${r.ruleId} on ${describeSubject(r.subject)}`;
+  return r.relation === 'repeats' ? `also reported by: ${what} (not listed again)` : `in more detail: ${what}`;
 }
 
 type SourceRef = Finding['source'][number];

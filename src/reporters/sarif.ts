@@ -134,6 +134,7 @@ function result(finding: Finding, ruleIndex: number, prefix: string, suppressed?
       subject: s,
       spec: finding.spec,
       data: finding.data,
+      ...(finding.related?.length ? { related: finding.related } : {}),
     },
   };
 }

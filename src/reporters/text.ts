@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, NotEvaluated, Report } from '../findings/schema.js';
 import { describeSourceRef } from '../catalog/rule-schema.js';
 import { describeSource } from '../snapshot/source.js';
+import { describeRelated } from './rule-links.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI enables them only on a TTY and never with NO_COLOR. */
@@ -79,10 +80,7 @@ function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[]
     out.push(paint('gray', `    evidence: ${e.fact}${e.path ? `.${e.path}` : ''} from ${describeSource(e.source)}`));
   }
   out.push(paint('gray', `    source: ${f.source.map(describeSourceRef).join(', ')}`));
-  for (const r of f.related ?? []) {
-    const what = `${r.ruleId} on ${r.subject.kind} ${r.subject.namespace ? `${r.subject.namespace}/` : ''}${r.subject.name}`;
-    out.push(paint('gray', r.relation === 'repeats' ? `    also reported by: ${what} (not listed again)` : `    in more detail: ${what}`));
-  }
+  for (const r of f.related ?? []) out.push(paint('gray', `    ${describeRelated(r)}`));
   if (remediation) {
     out.push('    fix:');
     for (const line of f.remediation.split('\n')) out.push(`      ${line}`);

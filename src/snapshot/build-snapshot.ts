@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { type ArchiveLimits, isArchiveName, readArchive } from './archive/read-archive.js';
+import { archiveRootFolder } from './archive/archive-root.js';
 import { planImport } from './import/plan-import.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { SnapshotBuilder, normalizePath } from './snapshot-builder.js';
@@ -43,7 +44,9 @@ export function expandArchives(files: readonly SnapshotFile[], limits: ArchiveLi
     const read = readArchive(path, file.bytes, limits);
     report(read.diagnostics);
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-    for (const entry of read.files) out.push({ ...entry, path: folder + entry.path });
+    // A snapshot folder archived whole (`snap/nodes.json`) reads as the folder would.
+    const root = archiveRootFolder(read.files.map((f) => f.path));
+    for (const entry of read.files) out.push({ ...entry, path: folder + (root ? entry.path.slice(root.length) : entry.path) });
   }
   return out;
 }

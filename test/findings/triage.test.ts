@@ -105,6 +105,21 @@ describe('baseline', () => {
     expect(known.ok && applyBaseline(report, known.fingerprints).findings).toEqual([]);
   });
 
+  it('a finding that folds in a known one is the same problem, and the other way round', async () => {
+    const loaded = await loadSnapshot(new URL('../../snapshots/scenarios/tke-service-unreachable', import.meta.url).pathname);
+    const folded = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
+    const kept = folded.findings.find((f) => f.ruleId === 'tke-service-unreachable')!;
+    expect(kept.related).toEqual([expect.objectContaining({ ruleId: 'x-svc-no-endpoints', relation: 'repeats' })]);
+    const repeated = { ...kept, ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', related: undefined };
+    // An older report listed only the repeated finding: the one that folds it in now is known.
+    const older = baselineFingerprints({ findings: [repeated] });
+    expect(older.ok && applyBaseline(folded, older.fingerprints).findings.map((f) => f.ruleId)).not.toContain('tke-service-unreachable');
+    // A newer report folded it in: the repeated finding on its own later is known too.
+    const newer = baselineFingerprints(JSON.parse(JSON.stringify({ findings: [kept] })));
+    expect(newer.ok && newer.fingerprints.has(findingFingerprint(repeated))).toBe(true);
+    expect(older.ok && applyBaseline(folded, older.fingerprints).summary.baseline?.known).toBe(1);
+  });
+
   it('says what is wrong with a file that is not a report', () => {
     expect(baselineFingerprints({ findings: [{ ruleId: 'a' }] })).toEqual({ ok: false, error: expect.stringMatching(/^not a kube-netdoctor JSON report: findings\.0\.messageId: /) });
     expect(baselineFingerprints([])).toMatchObject({ ok: false, error: expect.stringContaining('(top level)') });

@@ -18,6 +18,11 @@ describe('formatHtml (structure)', () => {
     });
   }
 
+  it('a finding names the findings it folded in (one problem, one finding)', async () => {
+    const html = formatHtml(await scenarioReport('tke-service-unreachable'));
+    expect(html).toContain('<dt>Related</dt><dd><ul><li>also reported by: x-svc-no-endpoints on Service shop/web (not listed again)</li></ul></dd>');
+  });
+
   it('hostile snapshot text is text: no element, no attribute break-out', async () => {
     const html = formatHtml(withHostileFinding(await scenarioReport('bad-input')));
     expect(html.match(/<script>/g)).toHaveLength(1);

@@ -64,6 +64,12 @@ describe('formatMarkdown', () => {
     expect(markdown).toContain('### Input problems (3)');
   });
 
+  it('a finding names the findings it folded in (one problem, one finding)', async () => {
+    const markdown = formatMarkdown(await scenarioReport('tke-service-unreachable'));
+    expect(markdown).toContain('**Related**\n\n- also reported by: x-svc-no-endpoints on Service shop/web \\(not listed again\\)');
+    expect(decode(render(markdown))).toContain('also reported by: x-kube-proxy-rules-missing on Node 10.0.0.13 (not listed again)');
+  });
+
   it('hostile text renders as text: no element, no mention, no broken table', async () => {
     const report = withHostileFinding(await scenarioReport('bad-input'));
     const html = render(formatMarkdown(report));

@@ -113,6 +113,12 @@ describe('formatSarif', () => {
     expect(a).toMatchInlineSnapshot(`"130d3676595f50a7"`);
   });
 
+  it('a result names the findings it folded in, in its properties', async () => {
+    const log = JSON.parse(formatSarif(await scenarioReport('tke-service-unreachable'))) as Sarif.Log;
+    const result = log.runs[0]!.results!.find((r) => r.ruleId === 'tke-service-unreachable')!;
+    expect(result.properties!.related).toEqual([{ ruleId: 'x-svc-no-endpoints', messageId: 'noReadyEndpoints', subject: { kind: 'Service', name: 'web', namespace: 'shop' }, relation: 'repeats' }]);
+  });
+
   it('a suppressed finding is listed with SARIF suppressions', async () => {
     const report = await scenarioReport('bad-input');
     const suppression = { rule: 'win-*', reason: 'accepted until the node is replaced', expires: '2027-01-31', file: 'kube-netdoctor.config.yaml', line: 4 };

@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readArchive, safePath } from '../../../src/snapshot/archive/read-archive.js';
+import { buildSnapshot } from '../../../src/snapshot/build-snapshot.js';
 
 /** A ustar archive of regular files (and an optional symlink), written the way `tar` does. */
 function tar(entries: Array<{ path: string; text?: string; link?: string }>): Uint8Array {
@@ -76,5 +78,29 @@ describe('readArchive', () => {
     const { files, diagnostics } = readArchive('l.tar', tar([{ path: 'real.log', text: 'x' }, { path: 'all-logs/real.log', link: '../real.log' }]));
     expect(files.map((f) => f.path)).toEqual(['real.log']);
     expect(diagnostics).toMatchObject([{ severity: 'info', code: 'archive-links-skipped' }]);
+  });
+});
+
+describe('a snapshot folder archived whole', () => {
+  const scenario = new URL('../../../snapshots/scenarios/ack-terway-out-of-ips/', import.meta.url).pathname;
+  const files = (readdirSync(scenario, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const full = `${e.parentPath.replace(/\/$/, '')}/${e.name}`;
+      return { path: full.slice(scenario.length), text: readFileSync(full, 'utf8') };
+    });
+  const asFolder = buildSnapshot(files.map((f) => ({ path: f.path, text: f.text })));
+
+  it('(`tar czf snap.tar.gz snap/`) reads as the folder does: manifest, cloud/ and nodes/ in their places', () => {
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['snapshot.yaml', expect.stringMatching(/^cloud\//), expect.stringMatching(/^nodes\//)]));
+    const archived = buildSnapshot([{ path: 'snap.tar.gz', bytes: new Uint8Array(gzipSync(tar(files.map((f) => ({ path: `snap/${f.path}`, text: f.text }))))) }]);
+    expect(archived.diagnostics).toEqual(asFolder.diagnostics);
+    expect(JSON.stringify(archived.snapshot)).toBe(JSON.stringify(asFolder.snapshot));
+  });
+
+  it('keeps the folder when it is one of the layout\'s own (an archive of nodes/ only)', () => {
+    const nodesOnly = files.filter((f) => f.path.startsWith('nodes/'));
+    const archived = buildSnapshot([{ path: 'n.tar', bytes: tar(nodesOnly) }]);
+    expect(JSON.stringify(archived.snapshot.nodeOutputs)).toBe(JSON.stringify(buildSnapshot(nodesOnly.map((f) => ({ path: f.path, text: f.text }))).snapshot.nodeOutputs));
   });
 });
