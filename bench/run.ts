@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--provider ack|iks] [--windows-nodes <fraction or count>] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze; then the CLI
 // end to end on the same directory, in a child process.
@@ -11,15 +11,19 @@ import { builtinRules } from '../src/catalog/builtin-catalog.js';
 import { loadSnapshot } from '../src/node/load-snapshot.js';
 import type { Report } from '../src/findings/schema.js';
 import type { Snapshot } from '../src/snapshot/schema.js';
-import type { ProxyMode } from './gen/plan.js';
-import { type GeneratedSnapshot, defaultOutDir, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
+import type { Provider, ProxyMode } from './gen/plan.js';
+import { type GeneratedSnapshot, defaultOutDir, defaultWindowsNodes, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
 import { runCli } from './cli-run.js';
 import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' }, provider: { type: 'string', default: 'ack' }, 'windows-nodes': { type: 'string' } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
+const provider = values.provider as Provider;
+if (!['ack', 'iks'].includes(provider)) throw new Error(`--provider ack|iks, not ${provider}`);
+const windowsNodes = values['windows-nodes'] === undefined ? defaultWindowsNodes(provider) : Number(values['windows-nodes']);
+if (!(windowsNodes >= 0) || (provider === 'iks' && windowsNodes > 0)) throw new Error('--windows-nodes takes a fraction or a count (IKS: 0, it has no Windows nodes)');
 const excluded = new Set(values['exclude-rules']?.split(',') ?? []);
 const catalog = builtinRules().filter((r) => !excluded.has(r.id));
 const only = excluded.size > 0 ? catalog.map((r) => r.id) : undefined;
@@ -29,13 +33,13 @@ const workers = Number(values.workers);
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 function generated(scale: number): GeneratedSnapshot {
-  const dir = defaultOutDir(scale, seed, proxyMode);
+  const dir = defaultOutDir(scale, seed, proxyMode, provider, windowsNodes);
   if (existsSync(manifestPath(dir)) && existsSync(dir)) {
     const manifest = JSON.parse(readFileSync(manifestPath(dir), 'utf8')) as GeneratedSnapshot;
-    if (manifest.generatorVersion === generatorVersion && manifest.scale === scale && manifest.seed === seed && (manifest.proxyMode ?? 'both') === proxyMode) return manifest;
+    if (manifest.generatorVersion === generatorVersion && manifest.scale === scale && manifest.seed === seed && (manifest.proxyMode ?? 'both') === proxyMode && manifest.provider === provider && manifest.windowsNodes === windowsNodes) return manifest;
   }
   process.stderr.write(`generating scale ${scale} into ${dir} …\n`);
-  return generateSnapshot({ scale, seed, dir, proxyMode });
+  return generateSnapshot({ scale, seed, dir, proxyMode, provider, windowsNodes });
 }
 
 const objectCount = (s: Snapshot) =>
@@ -97,6 +101,8 @@ for (const scale of scales) {
   print({
     scale,
     ...(proxyMode === 'both' ? {} : { proxyMode }),
+    provider,
+    windowsNodes: manifest.objects.windowsNodes ?? 0,
     objects: m.objects,
     inputBytes: manifest.inputBytes,
     parseMs: Math.round(parseMs),

@@ -48,6 +48,28 @@ export function* events(rnd: Random, plan: Plan): Generator<object> {
       made++;
     }
   }
+  // IKS: LoadBalancer Services created after the zone's portable IPs ran out.
+  for (const s of plan.services.filter((svc) => svc.iks?.noPortableIp)) {
+    const uid = rnd.uid();
+    const last = timeAgo(rnd.int(5, 600));
+    yield {
+      apiVersion: 'v1',
+      count: rnd.int(10, 60),
+      eventTime: null,
+      firstTimestamp: timeAgo(rnd.int(3600, 7200)),
+      involvedObject: { apiVersion: 'v1', kind: 'Service', name: s.name, namespace: s.namespace, resourceVersion: String(rnd.int(1_000_000, 99_999_999)), uid },
+      kind: 'Event',
+      lastTimestamp: last,
+      message: `Error on cloud load balancer a${uid.replaceAll('-', '').slice(0, 31)} for service ${s.namespace}/${s.name} with UID ${uid}: No cloud provider IPs are available to fulfill the load balancer service request. Add a portable subnet to the cluster and try again`,
+      metadata: metadata(rnd, { name: `${s.name}.${rnd.hex(16)}`, namespace: s.namespace, created: last, managedFields: [] }),
+      reason: 'CreatingLoadBalancerFailed',
+      reportingComponent: 'service-controller',
+      reportingInstance: '',
+      source: { component: 'service-controller' },
+      type: 'Warning',
+    };
+    made++;
+  }
   const ordinary = [
     (p: PlannedPod) => ({ type: 'Normal', reason: 'Scheduled', component: 'default-scheduler', count: 1, message: `Successfully assigned ${p.namespace}/${p.name} to ${plan.nodes[p.node]!.name}` }),
     (p: PlannedPod) => ({ type: 'Normal', reason: 'Pulled', component: 'kubelet', count: 1, message: `Container image "${plan.deployments['deployment' in p.owner ? p.owner.deployment : 0]!.image}" already present on machine` }),

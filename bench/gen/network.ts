@@ -1,8 +1,11 @@
 import { fieldsOf, managedField, metadata, timeAgo } from './meta.js';
-import { type Plan, type PlannedService, serviceAddresses } from './plan.js';
+import { type Plan, type PlannedIngress, type PlannedService, type Provider, serviceAddresses } from './plan.js';
+
+/** IKS: the annotation that asks for an NLB 2.0 (IPVS) load balancer. */
+const nlb2Annotation = 'service.kubernetes.io/ibm-load-balancer-cloud-provider-enable-features';
 import type { Random } from './random.js';
 
-export function service(rnd: Random, s: PlannedService) {
+export function service(rnd: Random, s: PlannedService, provider: Provider = 'ack') {
   const created = timeAgo(rnd.int(86400, 300 * 86400));
   const labels: Record<string, string> = s.selector ? { app: s.selector.app ?? s.selector['k8s-app'] ?? s.name } : { component: 'apiserver', provider: 'kubernetes' };
   const ports = s.ports.map((p) => ({ name: p.name, ...(p.nodePort ? { nodePort: p.nodePort } : {}), port: p.port, protocol: p.protocol, targetPort: p.targetPort }));
@@ -20,7 +23,8 @@ export function service(rnd: Random, s: PlannedService) {
   };
   const annotations = {
     'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { annotations: {}, labels, name: s.name, namespace: s.namespace }, spec: { ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, targetPort: p.targetPort })), selector: s.selector, type: s.type } })}\n`,
-    ...(s.type === 'LoadBalancer' ? { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': 'slb.s1.small' } : {}),
+    ...(s.type === 'LoadBalancer' && provider === 'ack' ? { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': 'slb.s1.small' } : {}),
+    ...(s.iks?.nlb2 ? { [nlb2Annotation]: 'ipvs' } : {}),
   };
   return {
     apiVersion: 'v1',
@@ -112,7 +116,12 @@ export function endpointSlice(rnd: Random, plan: Plan, s: PlannedService) {
   };
 }
 
-export function ingress(rnd: Random, s: PlannedService, k: number) {
+export function ingress(rnd: Random, planned: PlannedIngress, k: number, plan: Plan) {
+  const iks = plan.iks;
+  const s = planned.service;
+  const websocket: Record<string, string> = planned.websocket
+    ? { 'ingress.bluemix.net/websocket-services': s.name, ...(planned.websocket === 'timeout' ? { 'ingress.bluemix.net/proxy-read-timeout': `serviceName=${s.name} timeout=3600s` } : {}) }
+    : {};
   const created = timeAgo(rnd.int(86400, 300 * 86400));
   const host = `${s.name}.${s.namespace}.example.com`;
   return {
@@ -121,15 +130,17 @@ export function ingress(rnd: Random, s: PlannedService, k: number) {
     metadata: metadata(rnd, {
       name: s.name,
       namespace: s.namespace,
-      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '20m', 'nginx.ingress.kubernetes.io/rewrite-target': '/' },
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '20m', 'nginx.ingress.kubernetes.io/rewrite-target': '/', ...websocket },
       created,
-      managedFields: [managedField('kubectl-client-side-apply', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['nginx.ingress.kubernetes.io/proxy-body-size', 'nginx.ingress.kubernetes.io/rewrite-target']) }, 'f:spec': { 'f:ingressClassName': {}, 'f:rules': {}, 'f:tls': {} } })],
+      managedFields: [managedField('kubectl-client-side-apply', 'Update', created, { 'f:metadata': { 'f:annotations': fieldsOf(['nginx.ingress.kubernetes.io/proxy-body-size', 'nginx.ingress.kubernetes.io/rewrite-target', ...Object.keys(websocket)]) }, 'f:spec': { 'f:ingressClassName': {}, 'f:rules': {}, 'f:tls': {} } })],
     }),
     spec: {
-      ingressClassName: 'nginx',
+      // IKS: the community ALB's class; an Ingress with the IBM ALB's ingress.bluemix.net annotations names none (the public ALBs serve it).
+      ...(planned.websocket ? {} : { ingressClassName: iks ? 'public-iks-k8s-nginx' : 'nginx' }),
       rules: [{ host, http: { paths: [{ backend: { service: { name: s.name, port: { number: s.ports[0]!.port } } }, path: '/', pathType: 'Prefix' }] } }],
       tls: [{ hosts: [host], secretName: `${s.name}-tls` }],
     },
-    status: { loadBalancer: { ingress: [{ ip: `47.97.${(k >> 8) & 255}.${k & 255}` }] } },
+    // IKS: the public ALBs' portable IPs; ACK: the SLB of its Ingress controller.
+    status: { loadBalancer: { ingress: iks ? iks.zones.map((z) => ({ ip: z.albIp })) : [{ ip: `47.97.${(k >> 8) & 255}.${k & 255}` }] } },
   };
 }

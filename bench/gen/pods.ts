@@ -6,7 +6,9 @@ const flannelImage = 'registry-vpc.cn-hangzhou.aliyuncs.com/acs/flannel:v0.15.1.
 export const daemonSetImages: Record<string, Array<[string, string]>> = {
   'kube-flannel-ds': [['kube-flannel', flannelImage]],
   'kube-proxy-worker': [['kube-proxy-worker', 'registry-vpc.cn-hangzhou.aliyuncs.com/acs/kube-proxy:v1.26.3-aliyun.1']],
-  'node-exporter': [['node-exporter', 'registry-vpc.cn-hangzhou.aliyuncs.com/acs/node-exporter:v1.5.0']],
+  'node-exporter': [['node-exporter', 'quay.io/prometheus/node-exporter:v1.5.0']],
+  'calico-node': [['calico-node', 'icr.io/calico/node:v3.26.4']],
+  'ibm-keepalived-watcher': [['keepalived-watcher', 'icr.io/armada-master/keepalived-watcher:1593']],
 };
 
 const corednsPorts = [{ containerPort: 53, name: 'dns', protocol: 'UDP' }, { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' }, { containerPort: 9153, name: 'metrics', protocol: 'TCP' }];
@@ -48,7 +50,7 @@ export function pod(rnd: Random, plan: Plan, p: PlannedPod) {
   const deployment = 'deployment' in p.owner ? plan.deployments[p.owner.deployment]! : undefined;
   const app = ds ?? deployment!.name;
   const labels: Record<string, string> = ds
-    ? { app: ds === 'kube-flannel-ds' ? 'flannel' : ds, 'controller-revision-hash': '6d9c8b7f4', 'pod-template-generation': '3' }
+    ? { app: ds === 'kube-flannel-ds' ? 'flannel' : ds, ...(ds === 'calico-node' ? { 'k8s-app': 'calico-node' } : {}), 'controller-revision-hash': '6d9c8b7f4', 'pod-template-generation': '3' }
     : deployment!.name === 'coredns' ? { 'k8s-app': 'kube-dns', 'pod-template-hash': deployment!.hash } : { app, 'pod-template-hash': deployment!.hash, version: 'v1' };
   const containers = ds ? daemonSetImages[ds]! : [[deployment!.name === 'coredns' ? 'coredns' : 'app', deployment!.image] as [string, string]];
   const port = deployment?.port ?? 9100;
@@ -84,7 +86,7 @@ export function pod(rnd: Random, plan: Plan, p: PlannedPod) {
         image,
         imagePullPolicy: 'IfNotPresent',
         name,
-        ports: deployment?.name === 'coredns' ? corednsPorts : [{ containerPort: port, name: 'http', protocol: 'TCP' }],
+        ports: deployment?.name === 'coredns' ? corednsPorts : [{ containerPort: port, name: 'http', protocol: 'TCP' }, ...(deployment?.extraPorts ?? []).map((x) => ({ containerPort: x.port, name: x.name, protocol: 'TCP' }))],
         readinessProbe: probe(port),
         resources: { limits: { memory: '2Gi' }, requests: { cpu: '500m' } },
         terminationMessagePath: '/dev/termination-log',
@@ -95,6 +97,8 @@ export function pod(rnd: Random, plan: Plan, p: PlannedPod) {
       enableServiceLinks: true,
       ...(p.hostNetwork ? { hostNetwork: true } : {}),
       nodeName: node.name,
+      // DaemonSets and Linux workloads stay off the Windows pool; Windows containers only run there.
+      ...(ds || node.os === 'windows' ? { nodeSelector: { 'kubernetes.io/os': node.os } } : {}),
       preemptionPolicy: 'PreemptLowerPriority',
       priority: ds ? 2000001000 : 0,
       ...(ds ? { priorityClassName: 'system-node-critical' } : {}),
