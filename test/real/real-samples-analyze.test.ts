@@ -42,12 +42,13 @@ describe('real ipvsadm outputs through the kube-proxy rules', () => {
     expect(report.findings[0]!.message).toContain('ready endpoints without a real server: 192.168.9.102:6443');
   });
 
-  // Known defect, left to the kube-proxy facts (src/facts/kube-proxy/, being reworked elsewhere): ipvsadm run
-  // without -n prints host and service names, the parser skips those rows (warning names-resolved), and the
-  // node still counts as checked, so every ClusterIP is reported missing. Expected: the node is not evaluated,
-  // with "capture ipvsadm -Ln". When that is fixed this test fails: drop `.fails`.
-  it.fails('ipvsadm -L without -n (kube-router#415): the node is not evaluated rather than missing every ClusterIP', async () => {
+  // ipvsadm run without -n prints host and service names; the parser skips those rows (warning names-resolved), so
+  // the node cannot be compared: not evaluated, with what to capture — not every ClusterIP reported missing.
+  it('ipvsadm -L without -n (kube-router#415): the node is not evaluated rather than missing every ClusterIP', async () => {
     const report = await run(real('ipvsadm/real-kube-router-415-hostnames.txt'), '10.0.62.121');
+    const gaps = report.notEvaluated.filter((n) => n.ruleId === 'tke-service-rules' || n.ruleId === 'x-kube-proxy-rules-missing');
+    expect(gaps.map((n) => n.ruleId).sort()).toEqual(['tke-service-rules', 'x-kube-proxy-rules-missing']);
+    for (const n of gaps) expect(n.missing.map((m) => m.capture)).toContain('nodes/<node>/ipvsadm captured with -n (ipvsadm -Ln): nodes/n1/ipvsadm shows names instead of addresses');
     expect(report.findings).toEqual([]);
   });
 });

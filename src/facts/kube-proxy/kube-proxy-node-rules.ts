@@ -84,6 +84,9 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
 
   if (mode.mode === 'ipvs') {
     if (!ipvs || !ipvsFile) throw new MissingDataError('nodes/<node>/ipvsadm (ipvsadm -Ln): kube-proxy runs in IPVS mode on the node');
+    // Without -n, ipvsadm prints host and service names for what resolves; those rows cannot be compared,
+    // so every Service behind them would look missing.
+    if (ipvs.namesResolved) throw new MissingDataError(`nodes/<node>/ipvsadm captured with -n (ipvsadm -Ln): ${ipvsFile.file} shows names instead of addresses`);
     out.source = { file: ipvsFile.file };
     const expected = expectedEntries(index);
     const { entries } = expected;
