@@ -23,6 +23,8 @@ function emit(path: string, content: string): void {
 emit('src/catalog/spec-items.generated.ts', specItemsSource());
 emit('src/catalog/builtin-rules.generated.ts', builtinRulesSource());
 emit('src/node/capture/scripts.generated.ts', nodeScriptsSource());
+const { builtinCatalogSource } = await import('./lib/builtin-catalog-source.js');
+emit('src/catalog/builtin-catalog.generated.ts', builtinCatalogSource());
 
 // Examples for `explain`: each rule's first finding on its fixture, from the fresh catalog.
 const { ruleExamplesSource } = await import('./lib/rule-examples.js');

@@ -417,10 +417,10 @@ export const ruleExamples: Readonly<Record<string, RuleExample>> = {
     "message": "Node win-worker-1: the OutBoundNAT ExceptionList [10.244.0.0/17, 10.96.0.0/12, 10.127.130.0/24] in nodes/win-worker-1/cni/cni.conf does not cover cluster (pod) subnet 10.244.0.0/16 (missing 10.244.128.0/17). Pod traffic to those addresses is NATed to the node IP, which breaks the no-NAT rule of the Kubernetes network model."
   },
   "win-exceptionlist-external": {
-    "snapshot": "snapshots/rules/win-exceptionlist-external/fires-ten-slash-eight-and-other-lan",
+    "snapshot": "snapshots/rules/win-exceptionlist-external/fires-azure-cni-default-without-external-cidrs",
     "severity": "error",
-    "subject": "Node win-worker-1",
-    "message": "Node win-worker-1: the ExceptionList in nodes/win-worker-1/cni/cni.conf covers an external destination: 10.0.0.0/8 covers hz-idc 10.10.0.0/16. Traffic from Windows pods to it is not NATed, so its replies never come back."
+    "subject": "Node akswin000000",
+    "message": "Node akswin000000: the ExceptionList in nodes/akswin000000/cni/10-azure.conflist reaches outside the cluster: 10.0.0.0/8 swallows 10.1.0.0/16, 10.2.0.0/15, 10.4.0.0/14 and 7 more ranges (cluster, Service and management subnets: 10.240.0.0/12, 10.0.0.0/16, 10.240.0.0/16). Traffic from Windows pods to those addresses is not NATed, so replies from outside never come back."
   },
   "win-flannel-stale-sourcevip": {
     "snapshot": "snapshots/rules/win-flannel-stale-sourcevip/fires-rejoined-node",

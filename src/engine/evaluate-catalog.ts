@@ -33,10 +33,12 @@ export async function evaluateCatalog(
   onRule?: (rule: RuleDefinition, done: number, total: number) => void,
 ): Promise<CatalogResult> {
   const out: CatalogResult = { findings: [], notEvaluated: [], rules: [], diagnostics: [] };
+  // Selectors are pure functions of the index: each runs once however many rules use it.
+  const selected = new Map<string, readonly Subject[]>();
   for (const [done, rule] of rules.entries()) {
     onRule?.(rule, done, rules.length);
     try {
-      await evaluateRule(rule, index, out, registry, trusted);
+      await evaluateRule(rule, index, out, registry, trusted, selected);
     } catch (error) {
       // A rule that throws outside its checks (selector, finding) is a diagnostic, as one that throws inside them.
       out.rules = out.rules.filter((r) => r.ruleId !== rule.id);
@@ -47,7 +49,14 @@ export async function evaluateCatalog(
   return out;
 }
 
-async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: CatalogResult, registry: Registry, trusted: ReadonlySet<RuleDefinition>): Promise<void> {
+async function evaluateRule(
+  rule: RuleDefinition,
+  index: SnapshotIndex,
+  out: CatalogResult,
+  registry: Registry,
+  trusted: ReadonlySet<RuleDefinition>,
+  selected: Map<string, readonly Subject[]>,
+): Promise<void> {
   {
     const status = (s: RuleStatus['status'], subjects: readonly Subject[] = [], findings = 0) =>
       out.rules.push({ ruleId: rule.id, status: s, subjects: subjects.length, findings, ...(subjects.length > 0 ? { checked: subjects.map(findingSubject) } : {}) });
@@ -80,8 +89,9 @@ async function evaluateRule(rule: RuleDefinition, index: SnapshotIndex, out: Cat
       status('not-evaluated');
       return;
     }
-    const selector = registry.selectors.get(rule.select ?? defaultSelector[rule.subject])!;
-    const subjects = selector.select(index) as Subject[];
+    const selectorId = rule.select ?? defaultSelector[rule.subject];
+    let subjects = selected.get(selectorId);
+    if (!subjects) selected.set(selectorId, (subjects = registry.selectors.get(selectorId)!.select(index) as Subject[]));
     // A check's own data stops nothing when no subject is selected (a Windows rule on a cluster without Windows nodes).
     if (subjects.length === 0) {
       status('evaluated');

@@ -5,7 +5,10 @@ import type { Subject } from '../facts/subjects.js';
 import type { TextFile } from '../snapshot/schema.js';
 
 /** The value (or error) and the captured files read to compute it, replayed into the trace on every hit. */
-type Cached = ({ value: unknown } | { error: unknown }) & { files: Set<TextFile> };
+type Cached = ({ value: unknown } | { error: unknown }) & { files: ReadonlySet<TextFile> };
+
+/** Most facts read objects only: their values share one empty set instead of keeping one each (fewer objects for the GC to trace). */
+const noFiles: ReadonlySet<TextFile> = new Set();
 
 /**
  * A fact's value for a subject, computed once per snapshot and shared by every
@@ -19,12 +22,13 @@ export function factValue(fact: Fact, subject: Subject, index: SnapshotIndex): u
   let cached = perSubject.get(fact.id) as Cached | undefined;
   if (!cached) {
     const outer = index.trace;
-    const files = new Set<TextFile>();
-    index.trace = files;
+    const read = new Set<TextFile>();
+    index.trace = read;
+    const files = () => (read.size === 0 ? noFiles : read);
     try {
-      cached = { value: fact.compute(target as never, index), files };
+      cached = { value: fact.compute(target as never, index), files: files() };
     } catch (error) {
-      cached = { error, files };
+      cached = { error, files: files() };
     } finally {
       index.trace = outer;
     }

@@ -1,4 +1,4 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Almanac, Engine, Fact as EngineFact, type RuleResult } from 'json-rules-engine';
 import type { Condition, RuleDefinition } from '../catalog/rule-schema.js';
 import { MissingDataError } from '../errors.js';
 import type { Fact } from '../facts/define.js';
@@ -25,7 +25,7 @@ export interface RuleRun {
   errors: Array<{ messageId: string; error: unknown }>;
 }
 
-export function factsUsedBy(rule: RuleDefinition, registry: Registry = builtinRegistry): Fact[] {
+export function factsUsedBy(rule: Pick<RuleDefinition, 'data' | 'checks'>, registry: Registry = builtinRegistry): Fact[] {
   const ids = new Set<string>(Object.values(rule.data).map((ref) => ref.split('.')[0] ?? ''));
   const walk = (c: Condition): void => {
     if ('all' in c) return c.all.forEach(walk);
@@ -45,25 +45,46 @@ export function createRuleEngine(
   checks: RuleDefinition['checks'] = rule.checks,
   registry: Registry = builtinRegistry,
 ): RuleEngine {
-  const facts = factsUsedBy(rule, registry);
-  const engines = checks.map((check) => {
+  const newEngine = (forChecks: RuleDefinition['checks']) => {
     const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath, replaceFactsInEventParams: false });
     for (const operator of registry.operators) engine.addOperator(operator.name, operator.evaluate);
-    for (const fact of facts) {
-      engine.addFact(fact.id, async (_params, almanac) => factValue(fact, await almanac.factValue<Subject>('subject'), index), {
-        priority: fact.priority ?? 1,
-        cache: true,
-      });
+    // Only the facts these checks' conditions read (message data is read after one passes). Without
+    // json-rules-engine's cache: it would hash the params of every lookup, and fact-values.ts
+    // already computes each value once per subject.
+    for (const fact of factsUsedBy({ data: {}, checks: forChecks }, registry)) {
+      const calculate = async (_params: unknown, almanac: Almanac) => factValue(fact, (almanac as SubjectAlmanac).subject, index);
+      engine.addFact(new EngineFact(fact.id, calculate, { priority: fact.priority ?? 1, cache: false }));
     }
-    engine.addRule({ name: check.messageId, conditions: check.conditions as never, event: { type: rule.id, params: { messageId: check.messageId } } });
-    return { messageId: check.messageId, engine };
-  });
+    // Named by position; the message id is kept here, not in event params, which json-rules-engine would clone into every result.
+    forChecks.forEach((check, i) => engine.addRule({ name: String(i), conditions: check.conditions as never, event: { type: rule.id } }));
+    return engine;
+  };
+  const engines = checks.map((check) => ({ messageId: check.messageId, engine: newEngine([check]) }));
+  // All checks in one run: one almanac and one promise chain per subject instead of one per check. When
+  // it rejects (a check lacks data or fails), the subject runs again one engine per check, which says
+  // which; a rule whose subjects mostly lack data stops trying the shared run.
+  const together = checks.length > 1 ? newEngine(checks) : undefined;
+  let tries = 0;
+  let rejected = 0;
   return {
     async run(subject) {
       const out: RuleRun = { passed: [], missing: [], errors: [] };
+      if (together && (tries < 8 || rejected * 4 < tries)) {
+        tries++;
+        try {
+          const { results } = await together.run({}, { almanac: subjectAlmanac(subject) });
+          // The passing checks, in check order (rules of one priority finish in any order).
+          for (const r of (results as RuleResult[]).sort((a, b) => Number(a.name) - Number(b.name))) {
+            out.passed.push({ messageId: checks[Number(r.name)]!.messageId, conditions: r.conditions });
+          }
+          return out;
+        } catch {
+          rejected++;
+        }
+      }
       for (const { messageId, engine } of engines) {
         try {
-          const { results } = await engine.run({ subject });
+          const { results } = await engine.run({}, { almanac: subjectAlmanac(subject) });
           for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
         } catch (error) {
           if (error instanceof MissingDataError) {
@@ -74,4 +95,15 @@ export function createRuleEngine(
       return out;
     },
   };
+}
+
+/** The almanac of one run, carrying its subject: facts read it directly, not through a runtime fact (hashed, and one more promise per lookup). */
+interface SubjectAlmanac extends Almanac {
+  subject: Subject;
+}
+
+function subjectAlmanac(subject: Subject): SubjectAlmanac {
+  const almanac = new Almanac({ allowUndefinedFacts: false, pathResolver: resolvePath }) as SubjectAlmanac;
+  almanac.subject = subject;
+  return almanac;
 }

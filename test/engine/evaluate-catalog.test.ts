@@ -57,6 +57,20 @@ describe('evaluateCatalog', () => {
     }]);
   });
 
+  it('gives the same answer once most subjects lack a check\'s data (the checks then run one engine each)', async () => {
+    // 12 nodes, only the last with dmesg: after 8 runs, most of them rejected, the shared run is not tried again.
+    const names = Array.from({ length: 12 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    const { snapshot } = buildSnapshot([
+      { path: 'nodes.json', text: JSON.stringify({ kind: 'List', apiVersion: 'v1', items: names.map(node) }) },
+      { path: 'nodes/n11/dmesg', text: '[ 1.0] nf_conntrack: table full, dropping packet\n' },
+      { path: 'nodes/n05/dmesg', text: '[ 1.0] nothing to see\n' },
+    ]);
+    const report = await analyze(snapshot, { rules: [rule] });
+    expect(report.findings.map((f) => [f.messageId, f.subject.name])).toEqual([...names.map((n) => ['annotations', n]), ['dropping', 'n11']]);
+    expect(report.notEvaluated[0]!.missing[0]!.subjects.map((s) => s.name)).toEqual(names.filter((n) => n !== 'n05' && n !== 'n11'));
+    expect(report.rules[0]).toMatchObject({ status: 'partial', subjects: 12, findings: 13 });
+  });
+
   it('reports a rule whose required data is absent as not evaluated, with what to capture', async () => {
     const report = await analyze(buildSnapshot([]).snapshot, { rules: [rule] });
     expect(report.findings).toEqual([]);

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { builtinRulesSource, nodeScriptsSource, repoRoot, specItemsSource } from '../../scripts/lib/generated-sources.js';
 import { factReference, generatedDocs } from '../../scripts/lib/render-docs.js';
 import { ruleExamplesSource } from '../../scripts/lib/rule-examples.js';
+import { builtinCatalogSource } from '../../scripts/lib/builtin-catalog-source.js';
+import { builtinRuleDefinitions } from '../../src/catalog/builtin-catalog.generated.js';
+import { builtinRuleSources } from '../../src/catalog/builtin-rules.generated.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { facts } from '../../src/facts/registry.js';
 
 const read = (path: string) => (existsSync(join(repoRoot, path)) ? readFileSync(join(repoRoot, path), 'utf8') : undefined);
@@ -15,6 +19,12 @@ describe('generated files are current (run `npm run docs` when this fails)', () 
 
   it('src/catalog/builtin-rules.generated.ts matches rules/', () => {
     expect(read('src/catalog/builtin-rules.generated.ts')).toBe(builtinRulesSource());
+  });
+
+  it('src/catalog/builtin-catalog.generated.ts matches rules/, parsed and checked', () => {
+    expect(read('src/catalog/builtin-catalog.generated.ts')).toBe(builtinCatalogSource());
+    // The precompiled definitions are exactly what loading the bundled texts gives (nothing lost in JSON).
+    expect(builtinRuleDefinitions).toStrictEqual(loadCatalog(builtinRuleSources, { origin: 'builtin' }));
   });
 
   it('src/catalog/rule-examples.generated.ts matches the rules and their fixtures', async () => {

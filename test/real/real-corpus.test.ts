@@ -23,7 +23,7 @@ const sizeOf = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 
 describe('real cluster captures', () => {
-  it('has 3 to 5 captures, each small and with its provenance', () => {
+  it('has at least 3 captures, each small and with its provenance', () => {
     expect(captures.length).toBeGreaterThanOrEqual(3);
     for (const name of captures) {
       expect(sizeOf(new URL(name, root).pathname), name).toBeLessThan(300 * 1024);
@@ -82,6 +82,7 @@ describe('real cluster captures', () => {
     }
     expect(seen).toEqual({
       'aks-kubenet-nodes': ['aks', undefined],
+      'charmed-k8s-openstack-pods': [undefined, undefined],
       'eks-vpc-cni-dump': ['eks', 'other'],
       'minikube-calico-vbox': ['generic', 'calico'],
       'minikube-kindnet-3-nodes': ['generic', 'other'],

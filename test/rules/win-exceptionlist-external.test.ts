@@ -23,7 +23,7 @@ ruleTester.run(id, {
         {
           messageId: 'tooBroad',
           subject: node,
-          data: { entries: '192.168.0.0/16', summary: '192.168.0.0/16 swallows 192.168.0.0/16', clusterRanges: '10.244.0.0/16, 10.96.0.0/12, 10.127.130.0/24' },
+          data: { entries: '192.168.0.0/16', summary: '192.168.0.0/16 swallows 192.168.0.0/16', clusterRanges: '10.244.0.0/16, 10.96.0.0/12, 10.127.130.0/24', tooBroadFile: file },
           evidence: [{ fact: 'windowsExceptionListTooBroad', path: 'tooBroadCount', actual: 1 }],
         },
       ],
@@ -35,6 +35,25 @@ ruleTester.run(id, {
           messageId: 'tooBroad',
           subject: node,
           data: { entries: '10.0.0.0/8', summary: '10.0.0.0/8 swallows 10.0.0.0/10, 10.64.0.0/11, 10.112.0.0/13 and 18 more ranges' },
+        },
+      ],
+    },
+    {
+      // The Windows conflist Azure CNI ships (Azure/azure-container-networking cni/azure-windows-swift-overlay-consolidated.conflist,
+      // its OutBoundNAT ExceptionList 10.240.0.0/16 and 10.0.0.0/8), with the cluster, Service and node ranges of
+      // Azure/aks-engine#1235 and no external destination declared: the finding still names the file (it printed `?`).
+      snapshot: fixture(id, 'fires-azure-cni-default-without-external-cidrs'),
+      findings: [
+        {
+          messageId: 'tooBroad',
+          subject: { kind: 'Node', name: 'akswin000000' },
+          data: {
+            entries: '10.0.0.0/8',
+            summary: '10.0.0.0/8 swallows 10.1.0.0/16, 10.2.0.0/15, 10.4.0.0/14 and 7 more ranges',
+            clusterRanges: '10.240.0.0/12, 10.0.0.0/16, 10.240.0.0/16',
+            tooBroadFile: 'nodes/akswin000000/cni/10-azure.conflist',
+          },
+          evidence: [{ fact: 'windowsExceptionListTooBroad', path: 'tooBroadCount', actual: 1 }],
         },
       ],
     },

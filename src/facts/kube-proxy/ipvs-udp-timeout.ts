@@ -4,7 +4,7 @@ import { compareVersions, isValidVersion } from '../../versions/compare-versions
 import { defineFact } from '../define.js';
 import { kubeProxyConfigCapture, workerKubeProxyConfig } from './kube-proxy-configs.js';
 import { requirementsById } from '../requirements.js';
-import { labelKey, objectKey } from '../snapshot-index.js';
+import { objectKey, podsWithLabel } from '../snapshot-index.js';
 
 /** The kernel's IPVS UDP timeout (`ipvsadm -L --timeout` prints `900 120 300`); kube-proxy keeps it when udpTimeout is 0 or unset. */
 export const kernelDefaultUdpTimeout = 300;
@@ -35,7 +35,7 @@ export const ipvsUdpTimeout = defineFact({
     }
     const version = index.snapshot.cluster.kubernetesVersion?.value;
     if (version === undefined || !isValidVersion(version)) throw new MissingDataError(requirementsById.get('cluster.kubernetesVersion')!.capture);
-    const dnsPods = index.podsByLabel.get(labelKey('kube-system', 'k8s-app', 'kube-dns')) ?? [];
+    const dnsPods = podsWithLabel(index, 'kube-system', 'k8s-app', 'kube-dns');
     const dnsService = index.servicesByKey.get(objectKey('kube-system', 'kube-dns'));
     const configured = proxy.ipvs.udpTimeoutSeconds;
     // 0 (or unset) means "leave as-is": the kernel default stays in force.

@@ -14,6 +14,7 @@ import {
 } from './kube-proxy-service-ports.js';
 import { type NodeRuleOutputs, norm, proxyModeOf } from './kube-proxy-mode.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
+import { type Entry, addressKey, expectedEntries, markFound, portKey } from './kube-proxy-expected-entries.js';
 
 /**
  * For one node: every Service ClusterIP:port and NodePort kube-proxy should
@@ -50,24 +51,6 @@ interface Lookup {
   nodePorts: Set<string>;
 }
 
-// Template literals, not a rest-argument join: these keys are built ~40,000 times per node.
-const addressKey = (address: string, port: number, protocol: string) => `${address}|${port}|${protocol}`;
-const portKey = (port: number, protocol: string) => `${port}|${protocol}`;
-
-// Services asking for topology-aware routing get per-zone endpoint subsets on each node.
-const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
-
-/**
- * Whether kube-proxy gives every node all ready endpoints as real servers. Not with topology hints,
- * `trafficDistribution` (PreferClose: the node's zone first) or `internalTrafficPolicy: Local` (the
- * node's own endpoints only): then a node's real servers are a subset by design.
- */
-function forwardsToEveryEndpoint(service: ProxiedPort['service']): boolean {
-  if (TOPOLOGY_ANNOTATIONS.some((a) => service.annotations[a] !== undefined)) return false;
-  if (service.trafficDistribution !== undefined) return false;
-  return service.internalTrafficPolicy !== 'Local';
-}
-
 /**
  * Throws MissingDataError when the node lacks the output its proxy mode needs.
  * Not memoised here: forwardingByService (kube-proxy-rules-by-service.ts) runs it once per node per
@@ -101,30 +84,39 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
 
   if (mode.mode === 'ipvs') {
     if (!ipvs || !ipvsFile) throw new MissingDataError('nodes/<node>/ipvsadm (ipvsadm -Ln): kube-proxy runs in IPVS mode on the node');
+    // Without -n, ipvsadm prints host and service names for what resolves; those rows cannot be compared,
+    // so every Service behind them would look missing.
+    if (ipvs.namesResolved) throw new MissingDataError(`nodes/<node>/ipvsadm captured with -n (ipvsadm -Ln): ${ipvsFile.file} shows names instead of addresses`);
     out.source = { file: ipvsFile.file };
-    // Virtual server index by `address|port|PROTO`.
-    const byAddress = new Map<string, number>();
-    const nodePorts = new Set<string>();
+    const expected = expectedEntries(index);
+    const { entries } = expected;
+    // The virtual server each entry found (the last one when the output repeats it), -1 when none.
+    const found = new Int32Array(entries.length).fill(-1);
     for (let vs = 0; vs < ipvs.vsAddress.length; vs++) {
-      const address = ipvs.vsAddress[vs] === '' ? undefined : norm(ipvs.vsAddress[vs]);
+      const raw = ipvs.vsAddress[vs]!;
       const port = ipvs.vsPort[vs]!;
+      if (raw === '' || port < 0) continue;
       const protocol = ipvs.vsProtocol[vs]!;
-      if (address === undefined || port < 0) continue;
-      byAddress.set(addressKey(address, port, protocol), vs);
-      if (!clusterIPs.has(address)) nodePorts.add(portKey(port, protocol));
+      // Printed addresses are nearly always in normal form already: look them up as printed first.
+      let address: string | undefined = raw;
+      let onClusterIP = clusterIPs.has(raw);
+      if (!onClusterIP) {
+        address = norm(raw);
+        if (address === undefined) continue;
+        onClusterIP = clusterIPs.has(address);
+      }
+      if (onClusterIP) markFound(expected.byAddress.get(addressKey(address, port, protocol)), vs, found, expected.next);
+      else markFound(expected.byNodePort.get(portKey(port, protocol)), vs, found, expected.next);
     }
     const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
-    for (const p of ports) {
-      for (const ip of p.clusterIPs) {
-        out.checked++;
-        const vs = byAddress.get(addressKey(ip, p.port, p.protocol));
-        if (vs === undefined) out.missing.push({ port: p, kind: 'clusterIP', text: describeClusterIPPort(p, ip) });
-        else if (compare && forwardsToEveryEndpoint(p.service)) checkRealServers(index, p, ip, ipvs, vs, out);
-      }
-      if (p.nodePort !== undefined) {
-        out.checked++;
-        if (!nodePorts.has(portKey(p.nodePort, p.protocol))) out.missing.push({ port: p, kind: 'nodePort', text: describeNodePort(p) });
-      }
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
+      out.checked++;
+      const vs = found[e]!;
+      if (entry.ip === undefined) {
+        if (vs < 0) out.missing.push({ port: entry.port, kind: 'nodePort', text: describeNodePort(entry.port) });
+      } else if (vs < 0) out.missing.push({ port: entry.port, kind: 'clusterIP', text: describeClusterIPPort(entry.port, entry.ip) });
+      else if (compare && entry.everyEndpoint) checkRealServers(index, entry, ipvs, vs, out);
     }
     return out;
   }
@@ -180,22 +172,30 @@ function lookupOf(save: IptablesKubeProxyScan): Lookup {
 }
 
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
-function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
+function checkRealServers(index: SnapshotIndex, entry: Entry, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
+  const p = entry.port;
   const first = ipvs.vsRealStart[vs]!;
   const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsAddress.length;
-  const expected = readyEndpointTargets(index, p);
+  const expected = (entry.targets ??= readyEndpointTargets(index, p));
   // The usual case, checked without allocating: every weighted real server is a ready endpoint and
   // there are as many of them (IPVS refuses a second identical real server in one virtual server).
-  const byAddress = readyEndpointPortsByAddress(index, p);
+  const byAddress = (entry.byAddress ??= readyEndpointPortsByAddress(index, p));
   let weighted = 0;
   let allReady = true;
   for (let r = first; r < last && allReady; r++) {
     // -1: no weight printed (counted as weighted in) or no numeric port.
     const port = ipvs.rsPort[r]!;
-    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
-    if (address === undefined) continue;
+    if (ipvs.rsWeight[r] === 0 || port < 0) continue;
+    // An address found as printed is in normal form (the keys are); only the others are normalised.
+    const raw = ipvs.rsAddress[r]!;
+    let ports = byAddress.get(raw);
+    if (ports === undefined) {
+      const address = norm(raw);
+      if (address === undefined) continue;
+      ports = byAddress.get(address);
+    }
     weighted++;
-    allReady = byAddress.get(address)?.has(port) === true;
+    allReady = ports?.has(port) === true;
   }
   if (allReady && weighted === expected.size) return;
   const actual = new Set<string>();
@@ -211,5 +211,5 @@ function checkRealServers(index: SnapshotIndex, p: ProxiedPort, ip: string, ipvs
     ...(absent.length > 0 ? [`ready endpoints without a real server: ${absent.slice(0, 3).join(' ')}${absent.length > 3 ? ` (+${absent.length - 3})` : ''}`] : []),
     ...(extra.length > 0 ? [`real servers that are no ready endpoint: ${extra.slice(0, 3).join(' ')}${extra.length > 3 ? ` (+${extra.length - 3})` : ''}`] : []),
   ];
-  out.mismatches.push({ port: p, text: `${describeClusterIPPort(p, ip)} (${parts.join('; ')})` });
+  out.mismatches.push({ port: p, text: `${describeClusterIPPort(p, entry.ip!)} (${parts.join('; ')})` });
 }

@@ -1,4 +1,4 @@
-import { isValidAddress, normalizeAddress } from '../../cidr/index.js';
+import { safeParseAddress } from '../../cidr/index.js';
 import { kubeProxyServiceKey } from '../../parsers/linux/iptables-save.js';
 import type { ServiceObject } from '../../snapshot/objects.js';
 import { norm } from './kube-proxy-mode.js';
@@ -36,8 +36,20 @@ export function isProxiedService(service: ServiceObject): boolean {
   return service.type !== 'ExternalName' && validClusterIPs(service).length > 0 && service.labels[PROXY_NAME_LABEL] === undefined;
 }
 
+const clusterIPsCache = new WeakMap<ServiceObject, string[]>();
+
+/** Each address parsed once per Service (the selector, the ports and the Windows port pool all ask). */
 function validClusterIPs(service: ServiceObject): string[] {
-  return service.clusterIPs.filter((ip) => ip !== 'None' && isValidAddress(ip)).map(normalizeAddress);
+  let valid = clusterIPsCache.get(service);
+  if (!valid) {
+    valid = [];
+    for (const ip of service.clusterIPs) {
+      const parsed = ip === 'None' ? undefined : safeParseAddress(ip);
+      if (parsed?.success) valid.push(parsed.address);
+    }
+    clusterIPsCache.set(service, valid);
+  }
+  return valid;
 }
 
 const portsCache = new WeakMap<SnapshotIndex, ProxiedPorts>();
@@ -48,7 +60,7 @@ export function proxiedServicePorts(index: SnapshotIndex): ProxiedPorts {
   const out: ProxiedPorts = { ports: [], clusterIPs: new Set() };
   for (const service of index.snapshot.services) {
     if (!isProxiedService(service)) continue;
-    const clusterIPs = validClusterIPs(service);
+    const clusterIPs = [...validClusterIPs(service)];
     clusterIPs.forEach((ip) => out.clusterIPs.add(ip));
     for (const p of service.ports) {
       const portName = p.name ?? '';

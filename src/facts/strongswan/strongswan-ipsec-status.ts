@@ -1,5 +1,6 @@
+import { MissingDataError } from '../../errors.js';
 import { parseIpsecStatus } from '../../parsers/cluster/ipsec-status.js';
-import { requiredClusterOutput } from '../cluster-outputs.js';
+import { clusterOutputKinds, requiredClusterOutput } from '../cluster-outputs.js';
 import { defineFact } from '../define.js';
 
 /** `ipsec status` of the VPN pod: is any connection `ESTABLISHED`? */
@@ -11,6 +12,11 @@ export const strongswanIpsecStatus = defineFact({
   compute: (_cluster, index) => {
     const out = requiredClusterOutput(index, 'ipsecStatus', parseIpsecStatus, (v) => v.connections.length === 0 && v.daemonUnavailableLine === undefined);
     const v = out.value;
+    // Cut before its `Security Associations (N up, M connecting)` line (a paste, a head), the output shows which
+    // connections are configured but not which are up: not knowing is not "none established".
+    if (v.securityAssociations === undefined && v.daemonUnavailableLine === undefined) {
+      throw new MissingDataError(`${clusterOutputKinds.ipsecStatus.capture} (${out.file.file} ends before its Security Associations section)`);
+    }
     const down = v.connections.filter((c) => !c.established);
     return {
       connections: v.connections.length,

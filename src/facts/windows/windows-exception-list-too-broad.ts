@@ -20,7 +20,8 @@ export const windowsExceptionListTooBroad = defineFact({
     if (!cluster.serviceCIDRs) throw new MissingDataError('cluster.serviceCIDRs in snapshot.yaml (the Service subnet)');
     if (!cluster.nodeCIDRs) throw new MissingDataError('cluster.nodeCIDRs in snapshot.yaml: the management (host) subnets of the nodes');
     const { entries, coversExternal, source } = exceptionEntries(index, node.name);
-    const clusterRanges = [...cluster.podCIDRs.value, ...cluster.serviceCIDRs.value, ...cluster.nodeCIDRs.value].filter(isValidCidr);
+    // With Azure CNI the pods take addresses from the node subnet: the same range is named once.
+    const clusterRanges = [...new Set([...cluster.podCIDRs.value, ...cluster.serviceCIDRs.value, ...cluster.nodeCIDRs.value])].filter(isValidCidr);
     const tooBroad = entries
       .filter((entry) => !coversExternal.some((c) => c.entry === entry))
       .map((entry) => ({ entry, swallows: mergeCidrs(subtractCidrs([entry], clusterRanges)) }))

@@ -32,8 +32,10 @@ const kernelMessages: readonly { key: MessageKey; pattern: RegExp }[] = [
 ];
 
 // Prefixes a kernel line may carry, stripped in this order: a syslog/journal header
-// (`Feb 23 16:44:36 node1 kernel: `), a raw level (`<4>`), `dmesg -x` facility and level (`kern  :warn  : `).
-const syslogPrefix = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ kernel: /;
+// (`Feb 23 16:44:36 node1 kernel: `, or its bare `kernel: ` tail as pasted lines often keep it:
+// `kernel: [1694413.644132] nf_conntrack: nf_conntrack: table full, dropping packet`),
+// a raw level (`<4>`), `dmesg -x` facility and level (`kern  :warn  : `).
+const syslogPrefix = /^(?:(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ )?kernel: /;
 const levelPrefix = /^<\d+>/;
 const facilityPrefix = /^[a-z0-9]+ *:[a-z]+ *: /;
 const timestampPatterns = [

@@ -55,6 +55,7 @@ export function walkIptablesSave<T extends WalkedTable>(
   const tables: T[] = [];
   let current: T | undefined;
   let firstContentLine: number | undefined;
+  let firstContentText = '';
   const closeTable = () => {
     if (current && !current.committed) warnings.warn('missing-commit', 'table has no COMMIT line; the output looks truncated', current.line);
     current = undefined;
@@ -84,7 +85,10 @@ export function walkIptablesSave<T extends WalkedTable>(
       visitor.comment?.(trimmed, line);
       continue;
     }
-    firstContentLine ??= line;
+    if (firstContentLine === undefined) {
+      firstContentLine = line;
+      firstContentText = trimmed;
+    }
     if (trimmed.startsWith('*')) {
       closeTable();
       current = visitor.table(trimmed.slice(1), line);
@@ -106,10 +110,18 @@ export function walkIptablesSave<T extends WalkedTable>(
   closeTable();
 
   if (tables.length === 0 && firstContentLine !== undefined) {
-    const message = 'no `*table` section found; this does not look like iptables-save output';
+    const message = `no \`*table\` section found; this does not look like iptables-save output${otherListing(firstContentText)}`;
     return { tables, notIptablesSave: diagnostic('error', 'not-iptables-save', message, { file, line: firstContentLine }) };
   }
   return { tables };
+}
+
+// What people paste instead: `iptables -t nat -S` (`-P PREROUTING ACCEPT`, `-N KUBE-SERVICES`, `-A …`, no table
+// name) and `iptables -t nat -L -n` (`Chain PREROUTING (policy ACCEPT)`): neither says which table a rule is in.
+function otherListing(first: string): string {
+  if (/^(?:\[\d+:\d+\] )?-[PNA] \S/.test(first)) return ', but rules without their table (`iptables -S`, or an excerpt): capture the whole `iptables-save` output';
+  if (/^Chain \S+ \((?:policy|\d+ references)/.test(first)) return ', but `iptables -L`, which names no table: capture `iptables-save`';
+  return '';
 }
 
 /** Up to the first three tokens, or undefined when one holds a quote or backslash (then tokenize decides). */

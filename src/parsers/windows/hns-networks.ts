@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { type ParseOptions, defineParser } from '../define-parser.js';
 import { fieldOf, isRecord, stringOf } from '../configs/go-json-values.js';
+import { looksLikeHnsList, readHnsNetworkList } from './hns-network-list.js';
 import { hnsPolicies, listOf, textOf } from './hns-objects.js';
 import { readPowerShellObjects } from './powershell-json.js';
 
@@ -33,7 +34,8 @@ export const hnsNetworksParser = defineParser<HnsNetworksValue>({
   id: 'hns-networks',
   command: 'Get-HnsNetwork | ConvertTo-Json -Depth 10',
   description:
-    'HNS networks of a Windows node (hns.psm1 v1 objects or HCN v2 objects): name, type, subnets and gateways, management IP, DR MAC, adapter and policies.',
+    'HNS networks of a Windows node (hns.psm1 v1 objects or HCN v2 objects): name, type, subnets and gateways, management IP, DR MAC, adapter and policies. ' +
+    'Plain `Get-HnsNetwork` (Format-List, as usually pasted) is read too; a collection PowerShell cut after 4 items is reported.',
   schema: HnsNetworksValue,
   example: `{
     "ActivityId":  "5D0E7F6B-2C3A-4B8E-9A51-0F6C1E2D3B4A",
@@ -55,6 +57,10 @@ export const hnsNetworksParser = defineParser<HnsNetworksValue>({
 }`,
   empty: () => ({ networks: [] }),
   parse(text, { file }) {
+    if (!/^\s*[[{]/.test(text) && looksLikeHnsList(text)) {
+      const listed = readHnsNetworkList(text, file);
+      if (listed.networks.length > 0) return { value: { networks: listed.networks }, diagnostics: listed.diagnostics.sort(compareDiagnostics) };
+    }
     const { objects, document, diagnostics } = readPowerShellObjects(text, file, 'Get-HnsNetwork');
     const networks: HnsNetwork[] = [];
     for (const { value, path, line } of objects) {

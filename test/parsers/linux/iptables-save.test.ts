@@ -306,7 +306,7 @@ describe('iptables-save parser', () => {
       {
         severity: 'error',
         code: 'not-iptables-save',
-        message: 'no `*table` section found; this does not look like iptables-save output',
+        message: 'no `*table` section found; this does not look like iptables-save output, but `iptables -L`, which names no table: capture `iptables-save`',
         file: 'nodes/n1/iptables-save',
         line: 1,
       },

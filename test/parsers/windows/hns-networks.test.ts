@@ -108,4 +108,37 @@ describe('hns-networks parser', () => {
     expect(diagnostics).toEqual([]);
     expect(value.networks.map((n) => n.name)).toEqual(['cbr0']);
   });
+  it('reads several Format-List blocks; a collection PowerShell cut after $FormatEnumerationLimit items is reported', () => {
+    // Two networks as plain Get-HnsNetwork prints them (the layout of test/fixtures/outputs/hns-networks/real-sdn-kubecluster-format-list.txt),
+    // the second with more RemoteSubnetRoute policies than the 4 PowerShell lists, so its Policies end in `...}`.
+    const text = [
+      'ID                     : B5083512-BE1D-4326-B58F-56CA5154E8D5',
+      'Name                   : nat',
+      'Policies               : {}',
+      'Subnets                : {@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}}',
+      'Type                   : nat',
+      '',
+      'ID                     : 705B6B4D-E2F2-421A-B31B-E3C5E8831944',
+      'Name                   : vxlan0',
+      'Policies               : {@{Type=HostRoute}, @{DestinationPrefix=10.244.0.0/24; IsolationId=4096; Type=RemoteSubnetRoute}, @{DestinationPrefix=10.244.2.0/24;',
+      '                         IsolationId=4096; Type=RemoteSubnetRoute}, @{DestinationPrefix=10.244.3.0/24; IsolationId=4096; Type=RemoteSubnetRoute}...}',
+      'Subnets                : {@{AddressPrefix=10.244.1.0/24; GatewayAddress=10.244.1.1}}',
+      'Type                   : Overlay',
+      '',
+    ].join('\r\n');
+    const { value, diagnostics } = parseHnsNetworks(text, { file: 'n.txt' });
+    expect(value.networks.map((n) => [n.name, n.type, n.subnets.map((x) => x.addressPrefix).join(), n.policyTypes.join(), n.line])).toEqual([
+      ['nat', 'nat', '172.29.144.0/20', '', 2],
+      ['vxlan0', 'Overlay', '10.244.1.0/24', 'HostRoute,RemoteSubnetRoute,RemoteSubnetRoute,RemoteSubnetRoute', 8],
+    ]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'powershell-list-cut',
+        message: 'PowerShell listed only the first 4 Policies of network vxlan0 (the list ends in "..."); capture Get-HnsNetwork | ConvertTo-Json -Depth 10 for all of them',
+        file: 'n.txt',
+        line: 9,
+      },
+    ]);
+  });
 });

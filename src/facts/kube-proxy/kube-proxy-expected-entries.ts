@@ -1,0 +1,87 @@
+import type { SnapshotIndex } from '../snapshot-index.js';
+import { type ProxiedPort, proxiedServicePorts } from './kube-proxy-service-ports.js';
+
+/**
+ * What every node's kube-proxy rules are checked for, built once per analysis: the ClusterIP and
+ * NodePort entries in Service port order, and maps from their keys, so a node's IPVS virtual
+ * servers are looked up here instead of each node building a map and a key per Service port.
+ * Helper for kube-proxy-node-rules.ts; no fact lives here.
+ */
+
+// Template literals, not a rest-argument join: these keys are built ~40,000 times per node.
+export const addressKey = (address: string, port: number, protocol: string) => `${address}|${port}|${protocol}`;
+export const portKey = (port: number, protocol: string) => `${port}|${protocol}`;
+
+// Services asking for topology-aware routing get per-zone endpoint subsets on each node.
+const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
+
+/**
+ * Whether kube-proxy gives every node all ready endpoints as real servers. Not with topology hints,
+ * `trafficDistribution` (PreferClose: the node's zone first) or `internalTrafficPolicy: Local` (the
+ * node's own endpoints only): then a node's real servers are a subset by design.
+ */
+export function forwardsToEveryEndpoint(service: ProxiedPort['service']): boolean {
+  if (TOPOLOGY_ANNOTATIONS.some((a) => service.annotations[a] !== undefined)) return false;
+  if (service.trafficDistribution !== undefined) return false;
+  return service.internalTrafficPolicy !== 'Local';
+}
+
+/** A ClusterIP (ip set) or NodePort entry kube-proxy should program on every node. */
+export interface Entry {
+  port: ProxiedPort;
+  ip?: string;
+  /** kube-proxy gives this node all ready endpoints as real servers (see forwardsToEveryEndpoint). */
+  everyEndpoint: boolean;
+  targets?: Set<string>;
+  byAddress?: Map<string, Set<number>>;
+}
+
+export interface ExpectedEntries {
+  /** In Service port order: each cluster IP's entry, then the NodePort's. */
+  entries: Entry[];
+  /** `address|port|PROTO` → the first entry with that key; `next` chains entries sharing a key. */
+  byAddress: Map<string, number>;
+  /** `port|PROTO` → the first NodePort entry with that key. */
+  byNodePort: Map<string, number>;
+  next: Int32Array;
+}
+
+const expectedCache = new WeakMap<SnapshotIndex, ExpectedEntries>();
+
+/**
+ * The entries every IPVS node is checked for, built once per analysis: each node then looks up its
+ * virtual servers here instead of building a map of its own and a key per Service port.
+ */
+export function expectedEntries(index: SnapshotIndex): ExpectedEntries {
+  const hit = expectedCache.get(index);
+  if (hit) return hit;
+  const entries: Entry[] = [];
+  const keys: Array<{ map: 'byAddress' | 'byNodePort'; key: string }> = [];
+  for (const p of proxiedServicePorts(index).ports) {
+    const everyEndpoint = forwardsToEveryEndpoint(p.service);
+    for (const ip of p.clusterIPs) {
+      entries.push({ port: p, ip, everyEndpoint });
+      keys.push({ map: 'byAddress', key: addressKey(ip, p.port, p.protocol) });
+    }
+    if (p.nodePort !== undefined) {
+      entries.push({ port: p, everyEndpoint });
+      keys.push({ map: 'byNodePort', key: portKey(p.nodePort, p.protocol) });
+    }
+  }
+  const out: ExpectedEntries = { entries, byAddress: new Map(), byNodePort: new Map(), next: new Int32Array(entries.length).fill(-1) };
+  // Chained in reverse, so each chain lists its entries in order.
+  for (let e = entries.length - 1; e >= 0; e--) {
+    const { map, key } = keys[e]!;
+    const first = out[map].get(key);
+    if (first !== undefined) out.next[e] = first;
+    out[map].set(key, e);
+  }
+  expectedCache.set(index, out);
+  return out;
+}
+
+/** Marks every entry of the chain starting at `first` as found by virtual server `vs`. */
+export function markFound(first: number | undefined, vs: number, found: Int32Array, next: Int32Array): void {
+  for (let e = first ?? -1; e >= 0; e = next[e]!) found[e] = vs;
+}
+
