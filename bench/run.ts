@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--provider ack|iks] [--windows-nodes <fraction or count>] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--provider ack|iks] [--windows-nodes <fraction or count>] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>] [--no-one-thread]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze; then the CLI
 // end to end on the same directory, in a child process.
@@ -14,11 +14,11 @@ import type { Snapshot } from '../src/snapshot/schema.js';
 import type { Provider, ProxyMode } from './gen/plan.js';
 import { type GeneratedSnapshot, defaultOutDir, defaultWindowsNodes, generateSnapshot, generatorVersion, manifestPath } from './generate.js';
 import { runCli } from './cli-run.js';
-import { collectGarbage, peakRss, resetPeakRss } from './memory.js';
+import { collectGarbage, peakRss, resetPeakRss, threadCpuMs } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' }, provider: { type: 'string', default: 'ack' }, 'windows-nodes': { type: 'string' } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' }, provider: { type: 'string', default: 'ack' }, 'windows-nodes': { type: 'string' }, 'one-thread': { type: 'boolean', default: true } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
 const provider = values.provider as Provider;
 if (!['ack', 'iks'].includes(provider)) throw new Error(`--provider ack|iks, not ${provider}`);
@@ -88,12 +88,26 @@ async function loadInWorkers(manifest: GeneratedSnapshot) {
   return { workers, loadMs, peakRssBytes: peakRss(), objects: objectCount(loaded.snapshot) };
 }
 
+/** The same load all in this thread (`streamInWorker: false`; by default pods.json is read in a worker thread): its time, CPU, peak. */
+async function loadInOneThread(manifest: GeneratedSnapshot) {
+  await collectGarbage();
+  resetPeakRss();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const mainBefore = threadCpuMs();
+  const loaded = await loadSnapshot(manifest.dir, { streamInWorker: false });
+  const loadMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { loadMs, cpuMs: (used.user + used.system) / 1000, mainThreadCpuMs: threadCpuMs() - mainBefore, peakRssBytes: peakRss(), objects: objectCount(loaded.snapshot) };
+}
+
 let previous: { scale: number; loadAnalyzeMs: number } | undefined;
 for (const scale of scales) {
   const manifest = generated(scale);
   const m = await loadAndAnalyse(manifest, scale === 0.1 && values.naive);
   // After the first load's snapshot is gone, so its peak is its own.
   const inWorkers = workers > 0 ? await loadInWorkers(manifest) : undefined;
+  const oneThread = values['one-thread'] ? await loadInOneThread(manifest) : undefined;
   await collectGarbage();
   const parseMs = await parseBaselineMs(manifest.dir);
   const loadAnalyzeMs = m.loadMs + m.analyzeMs;
@@ -128,6 +142,9 @@ for (const scale of scales) {
     heapUsedBytes: m.heapUsedBytes,
     ...(inWorkers
       ? { inWorkers: { workers: inWorkers.workers, loadMs: Math.round(inWorkers.loadMs), endToEndRatio: Number(((inWorkers.loadMs + m.analyzeMs) / parseMs).toFixed(3)), peakRssBytes: inWorkers.peakRssBytes, sameObjects: inWorkers.objects === m.objects } }
+      : {}),
+    ...(oneThread
+      ? { inOneThread: { loadMs: Math.round(oneThread.loadMs), endToEndRatio: Number(((oneThread.loadMs + m.analyzeMs) / parseMs).toFixed(3)), cpuMs: Math.round(oneThread.cpuMs), mainThreadCpuMs: Math.round(oneThread.mainThreadCpuMs), peakRssBytes: oneThread.peakRssBytes, sameObjects: oneThread.objects === m.objects } }
       : {}),
     ...(cli ? { cli: { wallMs: Math.round(cli.wallMs), maxRssBytes: cli.maxRssBytes, maxRssPerInputByte: Number((cli.maxRssBytes / manifest.inputBytes).toFixed(3)), exitCode: cli.exitCode, findings: cli.findings, diagnostics: cli.diagnostics, built: values['cli-built'] } } : {}),
   });

@@ -62,6 +62,20 @@ check(esm.uncoveredCidrs === (await import('kube-netdoctor/cidr')).uncoveredCidr
     check(online > 10 && loaded.snapshot.pods.length === 2000 && JSON.stringify(loaded) === JSON.stringify(inThread), `${how}: loadSnapshot reads in worker threads (${online} tasks), the same snapshot as in-thread`);
   }
   Worker.prototype.postMessage = original;
+  // streamInWorker: the largest object file read in one worker thread, which answers "done, ok".
+  const emit = Worker.prototype.emit;
+  let done = 0;
+  Worker.prototype.emit = function (event, message, ...rest) {
+    if (event === 'message' && message?.kind === 'done' && message.ok) done++;
+    return emit.call(this, event, message, ...rest);
+  };
+  for (const [how, node] of [['import', await import('kube-netdoctor/node')], ['require', require('kube-netdoctor/node')]]) {
+    done = 0;
+    const loaded = await node.loadSnapshot(dir, { streamInWorker: true, cutThresholdBytes: 0 });
+    const inThread = await node.loadSnapshot(dir);
+    check(done === 1 && loaded.snapshot.pods.length === 2000 && JSON.stringify(loaded) === JSON.stringify(inThread), `${how}: loadSnapshot({ streamInWorker }) reads pods.json in a worker thread, the same snapshot as in-thread`);
+  }
+  Worker.prototype.emit = emit;
   rmSync(dir, { recursive: true, force: true });
 }
 

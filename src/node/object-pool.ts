@@ -93,6 +93,11 @@ function moduleUrl(): string {
   return import.meta.url;
 }
 
+/** A worker thread on object-worker.ts (throws when it cannot start). */
+export function startObjectWorker(): Worker {
+  return startWorker(workerUrl());
+}
+
 function startWorker(url: URL): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url);
   // From source: register tsx in the worker first (its ESM hooks reach the worker only this way on Node 20).

@@ -1,20 +1,27 @@
 /// <reference types="node" />
 /**
- * Entry of a worker thread of the object-file pool (object-pool.ts): reads ranges of JSON object
- * files into reduced objects and posts them back. Built as its own entry (tsup.config.ts), so the
- * package's dist/ holds it beside the chunks that start it.
+ * Entry of loadSnapshot's worker threads: reads ranges of JSON object files for the pool
+ * (object-pool.ts), or a whole streamed object file (file-in-worker.ts), into reduced objects and
+ * posts them back. Built as its own entry (tsup.config.ts), so the package's dist/ holds it beside
+ * the chunks that start it.
  */
 import { parentPort } from 'node:worker_threads';
+import { type FileTask, runFileTask } from './file-task.js';
 import { type RangeResult, type RangeTask, type WireResult, readRange } from './object-ranges.js';
 
-parentPort?.on('message', (task: RangeTask) => {
+parentPort?.on('message', (task: RangeTask | FileTask) => {
+  if ('kind' in task && task.kind === 'file') {
+    void runFileTask(task, (message) => parentPort!.postMessage(message));
+    return;
+  }
+  const range = task as RangeTask;
   let result: RangeResult | WireResult;
   try {
-    const read = readRange(task);
+    const read = readRange(range);
     // The objects cross as one JSON string: the main thread parses it in a fraction of what a structured clone costs it.
     result = read.clean ? { ...read, objects: JSON.stringify(read.objects) } : read;
   } catch {
-    result = { id: task.id, clean: false };
+    result = { id: range.id, clean: false };
   }
   parentPort!.postMessage(result);
 });

@@ -1,12 +1,20 @@
 /// <reference types="node" />
 import { createReadStream } from 'node:fs';
 import { diagnostic } from '../diagnostics.js';
-import { itemKindOfList, kindHintedByFileName, objectFileVerdict, takesHintedKind } from '../snapshot/read-objects.js';
 import type { SnapshotBuilder } from '../snapshot/snapshot-builder.js';
 import { JsonListSplitter } from './json-list-splitter.js';
+import { type CutOptions, cutKubectlList } from './kubectl-list-cutter.js';
+import { ListItemSink, StagedObjects } from './list-item-sink.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
+
+export interface StreamOptions {
+  /** Cut a List laid out as kubectl prints it at its item boundaries with native searches (kubectl-list-cutter.ts); default true. */
+  cutAtKubectlBoundaries?: boolean;
+  /** Bytes the cutter reads at a time (tests: small, to cross reads everywhere). */
+  cutReadBytes?: number;
+}
 
 /**
  * Streams a large JSON file of Kubernetes objects into the builder, one List
@@ -14,27 +22,30 @@ const utf8Lenient = new TextDecoder('utf-8');
  * memory follows the reduced objects, not the file. Returns false, having
  * added nothing, when the file is not a JSON object (e.g. YAML), so the caller
  * can read it another way.
+ *
+ * A List as kubectl prints it is cut with native searches, its objects staged until the file's
+ * end; when that does not read it cleanly they are dropped and JsonListSplitter reads the file,
+ * saying what is wrong where. The snapshot is the same either way.
  */
-export async function streamObjectFile(path: string, file: string, builder: SnapshotBuilder): Promise<boolean> {
-  let listKind: string | undefined;
-  let listKindKnown = false;
-  const withoutKind: Array<{ value: unknown; index: number }> = [];
-  const hinted = kindHintedByFileName(file);
-  const kinds = new Set<string>();
-  let offered = 0;
-  let read = 0;
-  let untypedByHint = 0;
-  // As readObjects does for a file read whole: untyped items of an untyped List take the kind the file's name says.
-  const add = (value: unknown, index: number | undefined, listKind: string | undefined) => {
-    offered++;
-    const byHint = listKind === undefined && hinted !== undefined && takesHintedKind(value);
-    const kind = byHint ? hinted : listKind;
-    if (builder.addObject(value, { file, ...(kind === undefined ? {} : { listKind: kind }), ...(index === undefined ? {} : { index }) })) {
-      read++;
-      if (byHint) untypedByHint++;
-      kinds.add(kindOf(value) ?? (byHint ? hinted : listKind) ?? '');
-    }
-  };
+export async function streamObjectFile(path: string, file: string, builder: SnapshotBuilder, options: StreamOptions = {}): Promise<boolean> {
+  if ((options.cutAtKubectlBoundaries ?? true) && (await cutObjectFile(path, file, builder, { readBytes: options.cutReadBytes }))) return true;
+  return splitObjectFile(path, file, builder);
+}
+
+/**
+ * Reads a List laid out as kubectl prints it item by item, cut with native searches
+ * (kubectl-list-cutter.ts); returns false, having added nothing, for anything else.
+ */
+export async function cutObjectFile(path: string, file: string, builder: SnapshotBuilder, options: CutOptions = {}): Promise<boolean> {
+  const staged = new StagedObjects();
+  if (!(await cutKubectlList(path, new ListItemSink(file, staged), options))) return false;
+  staged.commitTo(builder);
+  return true;
+}
+
+/** Streams the file through JsonListSplitter's byte scan: any layout, with a diagnostic (file, line) for what is wrong. */
+async function splitObjectFile(path: string, file: string, builder: SnapshotBuilder): Promise<boolean> {
+  const sink = new ListItemSink(file, builder);
   let invalidUtf8 = false;
   const splitter = new JsonListSplitter((bytes, index, line) => {
     let text: string;
@@ -54,13 +65,7 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
       builder.addDiagnostics(diagnostic('error', 'syntax', `invalid JSON in items[${index}]; item skipped`, { file, line: line + offset }));
       return;
     }
-    if (!listKindKnown) {
-      // A typed List (`kubectl get --raw`) may name its kind before the items, which then omit theirs.
-      listKind = itemKindOfList(kindOf(parseLoose(splitter.skeletonSoFar(), ']}')));
-      listKindKnown = true;
-    }
-    if (kindOf(value) === undefined && listKind === undefined) withoutKind.push({ value, index });
-    else add(value, index, listKind);
+    sink.item(value, index, () => parseLoose(splitter.skeletonSoFar(), ']}'));
   });
 
   const transcode = transcoder();
@@ -83,25 +88,8 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
     }
   }
   const doc = skeleton !== null && typeof skeleton === 'object' && !Array.isArray(skeleton) ? (skeleton as Record<string, unknown>) : undefined;
-  const finalListKind = itemKindOfList(kindOf(doc));
-  for (const { value, index } of withoutKind) add(value, index, finalListKind);
-  // As when read whole: an empty List shows its kind was captured (a typed one says which, else the file's name).
-  const emptyKind = end.items === 0 && doc && Array.isArray(doc.items) ? (finalListKind ?? hinted) : undefined;
-  if (emptyKind) {
-    builder.addCapturedKind(emptyKind);
-    kinds.add(emptyKind);
-  }
-  // Not a List after all (one huge object): it went into the skeleton whole.
-  if (doc && end.items === 0 && !Array.isArray(doc.items)) add(doc, undefined, undefined);
-  const verdict = objectFileVerdict(file, { offered, read, untypedByHint, capturedKinds: kinds, parseFailed: !doc && end.items === 0 });
-  builder.addDiagnostics(...verdict.diagnostics);
-  if (verdict.unreadableKind) builder.addUnreadableKind(verdict.unreadableKind, file);
+  sink.finish(end.items, doc);
   return true;
-}
-
-function kindOf(value: unknown): string | undefined {
-  const kind = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).kind : undefined;
-  return typeof kind === 'string' ? kind : undefined;
 }
 
 function parseLoose(bytes: Uint8Array, closing: string): unknown {

@@ -25,12 +25,13 @@ const quick = /access|secret|passw|pwd|token|credential|private|api[_-]?key|bear
 
 /** Texts longer than this are masked window by window (below): a 35 MB iptables-save has a handful of lines to look at. */
 const windowedFrom = 64 * 1024;
-const quickGlobal = new RegExp(quick.source, 'gi');
+/** `quick` without the `i` flag, run over the lower-cased text: V8 matches it in half the time (both halves measured on a 40 MB node output). */
+const quickLower = new RegExp(quick.source, 'g');
 
 /** The text with every credential value replaced by `<redacted>`; unchanged (same string) when there is none. */
 export function maskSecrets(text: string): string {
-  if (!quick.test(text)) return text;
-  return text.length < windowedFrom ? maskWhole(text) : maskWindows(text);
+  if (text.length >= windowedFrom) return maskWindows(text);
+  return quick.test(text) ? maskWhole(text) : text;
 }
 
 /**
@@ -49,12 +50,23 @@ function maskWindows(text: string): string {
   let windowEnd = -1;
   const flush = () => {
     if (windowStart < 0) return;
-    pieces.push(text.slice(done, windowStart), maskWhole(text.slice(windowStart, windowEnd)));
-    done = windowEnd;
+    const window = text.slice(windowStart, windowEnd);
+    const masked = maskWhole(window);
+    // Nothing to mask here (a chain hash that spells PWD): no copy of the text for it.
+    if (masked !== window) {
+      pieces.push(text.slice(done, windowStart), masked);
+      done = windowEnd;
+    }
     windowStart = -1;
   };
-  quickGlobal.lastIndex = 0;
-  for (let m = quickGlobal.exec(text); m !== null; m = quickGlobal.exec(text)) {
+  // Lower-cased, the text matches `quick` on the same lines: `i` (without `u`) pairs ASCII letters only with
+  // ASCII letters, and only the Kelvin sign lower-cases to one (a line more, never one less). A text whose
+  // length changes (U+0130 becomes two characters) would shift every position: it is scanned as it is.
+  const lower = text.toLowerCase();
+  const scanned = lower.length === text.length ? lower : text;
+  const scan = scanned === lower ? quickLower : new RegExp(quick.source, 'gi');
+  scan.lastIndex = 0;
+  for (let m = scan.exec(scanned); m !== null; m = scan.exec(scanned)) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const end = afterNonBlankLines(text, m.index, 2);
     if (windowStart >= 0 && lineStart > windowEnd) flush();
@@ -62,7 +74,7 @@ function maskWindows(text: string): string {
     windowEnd = Math.max(windowEnd, end);
     // Later matches on this line add nothing; those on the lines after still widen the window.
     const lineEnd = text.indexOf('\n', m.index);
-    quickGlobal.lastIndex = lineEnd === -1 ? text.length : lineEnd;
+    scan.lastIndex = lineEnd === -1 ? text.length : lineEnd;
   }
   flush();
   if (pieces.length === 0) return text;

@@ -101,9 +101,11 @@ export function readDocuments(file: string, documents: ReadonlyArray<{ value: un
     // Items of an untyped List or array often carry no kind (client-go drops TypeMeta from list
     // items); a name that says the kind (`pods.json`) fills it in, as a typed List's kind does.
     const named = str(rec(rec(value).metadata).name) !== undefined;
-    const read = readObject(value, typed || origin.listKind || !hinted || !named ? origin : { ...origin, listKind: hinted });
+    const byHint = !typed && !origin.listKind && hinted !== undefined && named;
+    const read = readObject(value, byHint ? { ...origin, listKind: hinted } : origin);
     if ('diagnostic' in read) return void result.diagnostics.push(read.diagnostic);
-    if (!typed && !origin.listKind) untypedByHint++;
+    // Only objects the name gave their kind (a streamed file counts the same way: list-item-sink.ts).
+    if (byHint) untypedByHint++;
     result.capturedKinds.add(read.object.kind);
     result.objects.push(read.object);
   };

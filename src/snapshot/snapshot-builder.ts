@@ -117,14 +117,7 @@ export class SnapshotBuilder {
    * document), reducing it at once; the raw value can be dropped afterwards.
    */
   addObject(raw: unknown, origin: ObjectOrigin): boolean {
-    const file = normalizePath(origin.file);
-    let read: ReturnType<typeof readObject>;
-    try {
-      read = readObject(raw, { ...origin, file });
-    } catch (error) {
-      this.#diagnostics.push(diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }));
-      return false;
-    }
+    const read = readObjectSafely(raw, origin);
     if ('diagnostic' in read) {
       this.#diagnostics.push(read.diagnostic);
       return false;
@@ -224,6 +217,19 @@ export class SnapshotBuilder {
       snapshot.cluster = {};
     }
     return { snapshot, diagnostics: this.#diagnostics.sort(compareDiagnostics) };
+  }
+}
+
+/**
+ * What addObject adds for one parsed object: the reduced object, or the diagnostic that says why
+ * not — also when reducing it throws. For a loader that stages a file's objects before adding them.
+ */
+export function readObjectSafely(raw: unknown, origin: ObjectOrigin): ReturnType<typeof readObject> {
+  const file = normalizePath(origin.file);
+  try {
+    return readObject(raw, { ...origin, file });
+  } catch (error) {
+    return { diagnostic: diagnostic('error', 'unreadable', `object could not be read: ${describeError(error)}`, { file, line: origin.line }) };
   }
 }
 

@@ -10,6 +10,9 @@ const word = fc.constantFrom(
   'password', 'token', 'access_key', 'accessKeySecret', 'client-secret', '--token', 'pwd', 'PWD', 'api_key', 'private-key', 'credentials',
   'Bearer', 'Basic', 'https://user:pa55@host', 'ftp://u:p@x', 'value', 'abcdefghij', '"quoted"', "'single'", '"esc\\"aped"',
   ':', '=', ' : ', ' = ', ',', ';', '}', ']', '"', "'", '<redacted>', 'true', '12345', '-', 'KUBE-SVC-PWDXYZ',
+  // Case and Unicode, for the scan of the lower-cased text: mixed case, the Kelvin sign (lower-cases to `k`),
+  // U+0130 (lower-cases to two characters), the long s (upper-cases to `S`).
+  'PassWord', 'TOKEN', 'Api-Key', 'HTTPS://U:P@H', 'api\u212Aey', 'to\u212Aen', '\u0130', 'ſecret', 'Ĳ',
 );
 const piece = fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: fc.constantFrom(' ', '  ', '\t') }, { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', '\n   \n') });
 

@@ -1,0 +1,50 @@
+/**
+ * What a worker thread does with a whole streamed object file (file-in-worker.ts): cut it at
+ * kubectl's item boundaries (kubectl-list-cutter.ts), reduce each item, and post the reduced
+ * objects in batches as JSON strings — the main thread parses a string of reduced objects in a
+ * fraction of what a structured clone of them costs it, and the worker's heap stays small.
+ * Kept apart from the thread so it can be tested in-thread.
+ */
+import type { Reduced } from '../snapshot/reduce-object.js';
+import { cutKubectlList } from './kubectl-list-cutter.js';
+import { ListItemSink, type StagedNotes, StagedObjects } from './list-item-sink.js';
+
+export interface FileTask {
+  kind: 'file';
+  /** Where to read it. */
+  path: string;
+  /** Its path in the snapshot. */
+  file: string;
+  /** Read it only if its items can be added in the file's order (a file the load would otherwise read whole). */
+  inFileOrder?: boolean;
+}
+
+export type FileMessage = { kind: 'objects'; json: string } | ({ kind: 'done'; ok: true } & StagedNotes) | { kind: 'done'; ok: false };
+
+/** Objects per message. */
+const batchSize = 2000;
+
+export async function runFileTask(task: FileTask, post: (message: FileMessage) => void): Promise<void> {
+  const staged = new StagedObjects();
+  const sendObjects = (objects: Reduced[]) => post({ kind: 'objects', json: JSON.stringify(objects) });
+  let count = 0;
+  const batching = {
+    addObject: (raw: unknown, origin: Parameters<StagedObjects['addObject']>[1]) => {
+      const added = staged.addObject(raw, origin);
+      if (added && ++count % batchSize === 0) staged.drainObjects(sendObjects);
+      return added;
+    },
+    addDiagnostics: staged.addDiagnostics.bind(staged),
+    addCapturedKind: staged.addCapturedKind.bind(staged),
+    addUnreadableKind: staged.addUnreadableKind.bind(staged),
+  };
+  let ok = false;
+  try {
+    ok = await cutKubectlList(task.path, new ListItemSink(task.file, batching), { inFileOrder: task.inFileOrder ?? false });
+  } catch {
+    ok = false;
+  }
+  if (!ok) return post({ kind: 'done', ok: false });
+  staged.drainObjects(sendObjects);
+  post({ kind: 'done', ok: true, ...staged.notes() });
+}
