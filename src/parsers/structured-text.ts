@@ -1,6 +1,7 @@
 import { type CST, Composer, type Document, LineCounter, Parser, YAMLParseError, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { jsonSyntaxError } from './json-error.js';
+import { jsonLineTree, lineAt } from './json-lines.js';
 
 /**
  * The only importer of `yaml`. JSON is parsed with it too (YAML 1.2 is a
@@ -93,6 +94,8 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
   document: StructuredDocument | undefined;
   diagnostics: Diagnostic[];
 } {
+  const fast = options.strict ? undefined : asJson(text, options.lineOffset ?? 0);
+  if (fast) return { document: fast, diagnostics: [] };
   const lineCounter = new LineCounter();
   const offset = options.lineOffset ?? 0;
   let doc: Document.Parsed;
@@ -128,6 +131,34 @@ export function parseStructuredOne(text: string, options: StructuredOptions = {}
       },
     },
     diagnostics,
+  };
+}
+
+/**
+ * A text that is JSON, read by JSON.parse with the line of every value from one scan
+ * (json-lines.ts) instead of through yaml, ~50× faster: the same value, except that a
+ * repeated key keeps its last value as JSON.parse (and Go) do, where yaml rejects the
+ * document. Undefined — read by yaml as before, with its diagnostics — when the text is
+ * not JSON, is over the size limit or nests too deeply.
+ */
+function asJson(text: string, offset: number): StructuredDocument | undefined {
+  const first = /\S/.exec(text.slice(0, 64))?.[0];
+  if ((first !== '{' && first !== '[') || text.length > maxStructuredChars) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const lines = jsonLineTree(text, maxNestingDepth);
+  if (!lines) return undefined;
+  return {
+    value,
+    line: 1 + offset,
+    lineOf(path) {
+      const line = lineAt(lines, path);
+      return line === undefined ? undefined : line + offset;
+    },
   };
 }
 
