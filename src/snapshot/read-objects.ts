@@ -62,8 +62,10 @@ export function itemKindOfList(kind: string | undefined): string | undefined {
 /** Reduces one parsed object (a document, or an item of a List), or says why it cannot. */
 export function readObject(value: unknown, origin: ObjectOrigin): { object: Reduced } | { diagnostic: Diagnostic } {
   let raw = rec(value);
-  if (!str(raw.kind) && origin.listKind) raw = { ...raw, kind: origin.listKind };
-  const kind = str(raw.kind);
+  // A kind is a string; a number or boolean there is no kind (as for the file-level checks).
+  const kindOf = (r: Record<string, unknown>) => (typeof r.kind === 'string' && r.kind !== '' ? r.kind : undefined);
+  if (!kindOf(raw) && origin.listKind) raw = { ...raw, kind: origin.listKind };
+  const kind = kindOf(raw);
   const { file, index, line } = origin;
   if (!kind) {
     const what = index === undefined ? 'document' : `items[${index}]`;

@@ -46,6 +46,14 @@ describe('streaming load of large object files', () => {
     expect(whole.diagnostics.map((d) => d.code).sort()).toEqual(['no-objects-read', 'not-an-object']);
   });
 
+  it('a kind that is not a string is no kind, read whole, streamed or cut: the file name gives it, and the count says so', async () => {
+    const dir = snapshotDir('numeric-kind', { 'pods.json': list([pod('a'), { ...pod('b'), kind: 7 }, { ...pod('c'), kind: true }]) });
+    const whole = await loadSnapshot(dir, { cutThresholdBytes: Number.MAX_SAFE_INTEGER });
+    for (const options of [{ streamThresholdBytes: 0 }, { cutThresholdBytes: 0 }]) expect(await loadSnapshot(dir, options)).toEqual(whole);
+    expect(whole.snapshot.pods.map((p) => [p.name, p.kind])).toEqual([['a', 'Pod'], ['b', 'Pod'], ['c', 'Pod']]);
+    expect(whole.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('2 ')]);
+  });
+
   it('streams UTF-16 and BOM-prefixed Lists, and a typed List whose items omit their kind', async () => {
     const text = list([pod('u')]);
     const typed = JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [{ metadata: { name: 'raw', namespace: 'shop' }, spec: {}, status: {} }] });
