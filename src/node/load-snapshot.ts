@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { type BuiltSnapshot, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
 import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
@@ -48,8 +49,8 @@ export interface LoadSnapshotOptions {
   /**
    * Read the largest object file that is read item by item (pods.json) in one worker thread while
    * this thread reads the files before it (file-in-worker.ts). The snapshot is the same either way.
-   * Default: when that file is at least 64 MiB (below, starting a thread costs more than it saves);
-   * `true` for any size, `false` never.
+   * Default: when that file is at least 64 MiB (below, starting a thread costs more than it saves)
+   * and the machine has a second core (`availableParallelism()` > 1); `true` for any size, `false` never.
    */
   streamInWorker?: boolean;
 }
@@ -108,7 +109,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const pool = (options.workers ?? 0) > 0 && parallelBytes > 0 && parallelBytes >= (options.poolMinBytes ?? defaultPoolMinBytes) ? ObjectPool.start(options.workers) : undefined;
   const cutFrom = Math.min(threshold, options.cutThresholdBytes ?? defaultCutThresholdBytes);
   const streamed = files.filter((f) => f.size > cutFrom && isObjectJson(f, plan.roleOf(f.path))).sort((a, b) => b.size - a.size)[0];
-  const inWorker = streamed !== undefined && (options.streamInWorker ?? streamed.size >= defaultStreamInWorkerMinBytes);
+  const inWorker = streamed !== undefined && (options.streamInWorker ?? (streamed.size >= defaultStreamInWorkerMinBytes && availableParallelism() > 1));
   const background = inWorker && !pool ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold) } : undefined;
   try {
     for (const file of sortFiles(files)) {
