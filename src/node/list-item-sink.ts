@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ObjectOrigin } from '../snapshot/read-objects.js';
-import { itemKindOfList, kindHintedByFileName, objectFileVerdict, takesHintedKind } from '../snapshot/read-objects.js';
+import { itemKindOfList, kindHintedByFileName, objectFileVerdict, takesHintedKind, typedKind } from '../snapshot/read-objects.js';
 import type { Reduced } from '../snapshot/reduce-object.js';
 import { type SnapshotBuilder, readObjectSafely } from '../snapshot/snapshot-builder.js';
 
@@ -39,7 +39,7 @@ export class ListItemSink {
   item(value: unknown, index: number, head: () => unknown): void {
     if (!this.#listKindKnown) {
       // A typed List (`kubectl get --raw`) may name its kind before the items, which then omit theirs.
-      this.#listKind = itemKindOfList(kindOf(head()));
+      this.#listKind = itemKindOfList(typedKind(head()));
       this.#listKindKnown = true;
     }
     if (typedKind(value) === undefined && this.#listKind === undefined) this.#withoutKind.push({ value, index });
@@ -48,7 +48,7 @@ export class ListItemSink {
 
   /** After the last item: `doc` is the document with its items emptied, when it could be parsed. */
   finish(items: number, doc: Record<string, unknown> | undefined): void {
-    const finalListKind = itemKindOfList(kindOf(doc));
+    const finalListKind = itemKindOfList(typedKind(doc));
     for (const { value, index } of this.#withoutKind) this.#add(value, index, finalListKind);
     // As when read whole: an empty List shows its kind was captured (a typed one says which, else the file's name).
     const emptyKind = items === 0 && doc && Array.isArray(doc.items) ? (finalListKind ?? this.#hinted) : undefined;
@@ -139,15 +139,4 @@ export class StagedObjects implements ObjectTarget {
     for (const kind of this.#captured) builder.addCapturedKind(kind);
     for (const [kind, file] of this.#unreadable) builder.addUnreadableKind(kind, file);
   }
-}
-
-/** The kind an object names for itself: an empty one names none (readObject takes the List's instead). */
-function typedKind(value: unknown): string | undefined {
-  const kind = kindOf(value);
-  return kind === '' ? undefined : kind;
-}
-
-export function kindOf(value: unknown): string | undefined {
-  const kind = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).kind : undefined;
-  return typeof kind === 'string' ? kind : undefined;
 }

@@ -62,10 +62,8 @@ export function itemKindOfList(kind: string | undefined): string | undefined {
 /** Reduces one parsed object (a document, or an item of a List), or says why it cannot. */
 export function readObject(value: unknown, origin: ObjectOrigin): { object: Reduced } | { diagnostic: Diagnostic } {
   let raw = rec(value);
-  // A kind is a string; a number or boolean there is no kind (as for the file-level checks).
-  const kindOf = (r: Record<string, unknown>) => (typeof r.kind === 'string' && r.kind !== '' ? r.kind : undefined);
-  if (!kindOf(raw) && origin.listKind) raw = { ...raw, kind: origin.listKind };
-  const kind = kindOf(raw);
+  if (!typedKind(raw) && origin.listKind) raw = { ...raw, kind: origin.listKind };
+  const kind = typedKind(raw);
   const { file, index, line } = origin;
   if (!kind) {
     const what = index === undefined ? 'document' : `items[${index}]`;
@@ -99,11 +97,9 @@ export function readDocuments(file: string, documents: ReadonlyArray<{ value: un
   let untypedByHint = 0;
   const add = (value: unknown, origin: ObjectOrigin) => {
     offered++;
-    const typed = typeof rec(value).kind === 'string' && rec(value).kind !== '';
     // Items of an untyped List or array often carry no kind (client-go drops TypeMeta from list
     // items); a name that says the kind (`pods.json`) fills it in, as a typed List's kind does.
-    const named = str(rec(rec(value).metadata).name) !== undefined;
-    const byHint = !typed && !origin.listKind && hinted !== undefined && named;
+    const byHint = !origin.listKind && hinted !== undefined && takesHintedKind(value);
     const read = readObject(value, byHint ? { ...origin, listKind: hinted } : origin);
     if ('diagnostic' in read) return void result.diagnostics.push(read.diagnostic);
     // Only objects the name gave their kind (a streamed file counts the same way: list-item-sink.ts).
@@ -173,8 +169,13 @@ export function objectFileVerdict(file: string, counts: ObjectFileCounts): { dia
 
 /** Whether a List item without `kind` may take the kind its file's name says: only a named object. */
 export function takesHintedKind(value: unknown): boolean {
-  const raw = rec(value);
-  return !(typeof raw.kind === 'string' && raw.kind !== '') && str(rec(raw.metadata).name) !== undefined;
+  return typedKind(value) === undefined && str(rec(rec(value).metadata).name) !== undefined;
+}
+
+/** The kind an object names for itself: a non-empty string (a number, a boolean or `''` names none). */
+export function typedKind(value: unknown): string | undefined {
+  const kind = rec(value).kind;
+  return typeof kind === 'string' && kind !== '' ? kind : undefined;
 }
 
 /**
