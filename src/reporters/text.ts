@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, NotEvaluated, Report } from '../findings/schema.js';
 import { describeSourceRef } from '../catalog/rule-schema.js';
 import { describeSource } from '../snapshot/source.js';
-import { describeRelated } from './rule-links.js';
+import { describeRelated, describeSubject } from './rule-links.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI enables them only on a TTY and never with NO_COLOR. */
@@ -47,7 +47,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     lines.push('', paint('bold', `SUPPRESSED (${report.suppressed.length})`));
     for (const f of report.suppressed) {
       const s = f.suppression;
-      lines.push(paint('gray', `  - [${f.ruleId}] ${subjectName(f)}: ${s?.reason ?? ''}${s?.expires ? ` (until ${s.expires})` : ''}`));
+      lines.push(paint('gray', `  - [${f.ruleId}] ${describeSubject(f.subject)}: ${s?.reason ?? ''}${s?.expires ? ` (until ${s.expires})` : ''}`));
     }
   }
   if (report.notEvaluated.length > 0) {
@@ -68,12 +68,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   return `${lines.join('\n')}\n`;
 }
 
-function subjectName(f: Finding): string {
-  return `${f.subject.kind} ${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`;
-}
-
 function formatFinding(f: Finding, paint: Paint, remediation: boolean): string[] {
-  const out = [`  ${paint(severityStyle[f.severity], '●')} ${paint('bold', f.title)}  ${paint('gray', `[${f.ruleId}] ${subjectName(f)}`)}`];
+  const out = [`  ${paint(severityStyle[f.severity], '●')} ${paint('bold', f.title)}  ${paint('gray', `[${f.ruleId}] ${describeSubject(f.subject)}`)}`];
   out.push(...wrap(f.message, 4));
   for (const e of f.evidence) {
     if (!e.source) continue;
