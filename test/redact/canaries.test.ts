@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { analyze } from '../../src/analyze.js';
@@ -8,26 +8,15 @@ import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { redactSnapshot } from '../../src/node/redact-snapshot.js';
 import { redactSnapshotFiles } from '../../src/redact/index.js';
 import type { SnapshotFile } from '../../src/snapshot/snapshot-file.js';
+import { canaries as sharedCanaries, canaryFiles, canaryRoot as root } from '../robustness/canary-files.js';
 
 /**
- * Canary values planted where captures hide credentials (as test/robustness/secrets.test.ts
- * does for the report), in JSON and YAML object files, on top of ack-terway-out-of-ips:
- * none may appear anywhere in the redacted copy — its files, its paths, its manifest — nor
- * in the mapping written beside it.
+ * The canaries of test/robustness/canary-files.ts, and more in YAML object files and a node
+ * output no parser reads: none may appear anywhere in the redacted copy — its files, its paths,
+ * its manifest — nor in the mapping written beside it.
  */
-const root = new URL('../../snapshots/scenarios/ack-terway-out-of-ips', import.meta.url).pathname;
 const canaries = {
-  eniAccessKey: 'CANARYak0001LTAI5t',
-  eniAccessSecret: 'CANARYsk0002secret',
-  secretData: 'Q0FOQVJZc2QwMDAz',
-  lastApplied: 'CANARYla0004',
-  envValue: 'CANARYenv0005',
-  argPassword: 'CANARYarg0006',
-  processToken: 'CANARYtok0007',
-  urlPassword: 'CANARYurl0008',
-  logKey: 'CANARYlog0009',
-  bearer: 'CANARYbearer0011xyz',
-  cloudSecret: 'CANARYcloud0012',
+  ...sharedCanaries,
   yamlSecret: 'Q0FOQVJZeWFtbDAwMTM=',
   yamlStringData: 'CANARYyamlsd0014',
   yamlLastApplied: 'CANARYyamlla0015',
@@ -36,30 +25,7 @@ const canaries = {
 };
 
 function files(): SnapshotFile[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  const out: SnapshotFile[] = walk(root).map((full) => {
-    const path = relative(root, full);
-    let text = readFileSync(full, 'utf8');
-    if (path === 'kube-system.json') {
-      const list = JSON.parse(text) as { items: Array<{ metadata: { name: string }; data?: Record<string, string> }> };
-      const eni = list.items.find((i) => i.metadata.name === 'eni-config')!.data!;
-      eni.eni_conf = eni.eni_conf!.replace('"max_pool_size": 5,', `"max_pool_size": 5,\n  "access_key": "${canaries.eniAccessKey}",\n  "access_secret": "${canaries.eniAccessSecret}",`);
-      text = JSON.stringify(list, null, 2);
-    }
-    return { path, text };
-  });
-  const pod = {
-    kind: 'Pod',
-    apiVersion: 'v1',
-    metadata: { name: 'app', namespace: 'default', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ kind: 'Secret', data: { password: canaries.lastApplied } }) } },
-    spec: {
-      nodeName: 'cn-hangzhou.192.168.0.10',
-      containers: [{ name: 'app', image: 'app:1', env: [{ name: 'DB_PASSWORD', value: canaries.envValue }], args: [`--password=${canaries.argPassword}`] }],
-    },
-    status: { phase: 'Running', podIP: '172.16.0.99' },
-  };
-  const secret = { kind: 'Secret', apiVersion: 'v1', metadata: { name: 'db', namespace: 'default' }, data: { password: canaries.secretData } };
-  out.push({ path: 'extra.json', text: JSON.stringify({ kind: 'List', items: [pod, secret] }, null, 4) });
+  const out = canaryFiles();
   out.push({
     path: 'extra.yaml',
     text: [
@@ -91,20 +57,6 @@ function files(): SnapshotFile[] {
       '',
     ].join('\n'),
   });
-  out.push({
-    path: 'nodes/cn-hangzhou.192.168.0.10/processes',
-    text: [
-      '    PID COMMAND',
-      `   1201 /usr/bin/kubelet --token=${canaries.processToken} --v=2`,
-      `   1302 /usr/local/bin/etcd --initial-cluster=m1=https://root:${canaries.urlPassword}@192.168.0.10:2380`,
-      '',
-    ].join('\n'),
-  });
-  out.push({
-    path: 'nodes/cn-hangzhou.192.168.0.10/logs/terway.log',
-    text: [`time="2026-11-20T09:00:00Z" level=info msg="load config" access_key: ${canaries.logKey}`, `msg="request" header="Authorization: Bearer ${canaries.bearer}"`, ''].join('\n'),
-  });
-  out.push({ path: 'cloud/aliyun-vswitches-extra.json', text: JSON.stringify({ AccessKeySecret: canaries.cloudSecret, VSwitches: { VSwitch: [] } }, null, 2) });
   out.push({ path: 'nodes/cn-hangzhou.192.168.0.10/my-notes', text: `free text no parser reads ${canaries.unreadFile}\n` });
   return out;
 }
