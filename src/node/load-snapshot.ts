@@ -1,12 +1,14 @@
 /// <reference types="node" />
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { type BuiltSnapshot, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
+import { type BuiltSnapshot, type SnapshotFile, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
 import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
 import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
 import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
+import { lazyTextMinChars } from '../snapshot/lazy-text.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
 import { FileInWorker } from './file-in-worker.js';
@@ -141,6 +143,7 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
       if (await cutObjectFile(file.full, file.path, builder, { inFileOrder: true })) return;
     }
     if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);
+    if (file.size >= lazyTextMinChars && !isObjectJson(file, role)) return builder.addFile(await readRereadable(file), role);
     builder.addFile({ path: file.path, bytes: await readFile(file.full) }, role);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
@@ -150,6 +153,33 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
         ? diagnostic('error', 'too-large', `file of ${file.size} bytes is too large to read as one text; save it as JSON (kubectl -o json) so it can be streamed`, { file: file.path })
         : diagnostic('error', 'unreadable', `cannot read: ${code ?? 'error'}`, { file: file.path }),
     );
+  }
+}
+
+/**
+ * A large file that is not an object List, with a way to read it again: the builder then keeps a
+ * large node output's text only while a rule uses it (lazy-text.ts). Read again only when it is
+ * still the file that was read (same size and modification time).
+ */
+async function readRereadable(file: FoundFile): Promise<SnapshotFile> {
+  const handle = await open(file.full);
+  try {
+    const { size, mtimeMs } = await handle.stat();
+    const bytes = await handle.readFile();
+    return { path: file.path, bytes, readAgain: () => readSameFile(file.full, file.path, size, mtimeMs) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function readSameFile(full: string, path: string, size: number, mtimeMs: number): Uint8Array {
+  const fd = openSync(full, 'r');
+  try {
+    const now = fstatSync(fd);
+    if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
