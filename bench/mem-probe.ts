@@ -47,8 +47,10 @@ for (const outputs of Object.values(loaded.snapshot.nodeOutputs)) texts.push(...
 const textChars = texts.reduce((sum, f) => sum + textLength(f), 0);
 process.stderr.write(`node-output texts: ${texts.length} files, ${mb(textChars)} M chars\n`);
 resetPeakRss();
+const cpu = process.cpuUsage();
 const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
 const analyzePeak = peakRss();
+const analyzeCpu = process.cpuUsage(cpu);
 const tEnd = await now();
 point('after analyze');
 const samples = await new Promise<Array<[number, number]>>((resolve) => { sampler.once('message', resolve); sampler.postMessage('stop'); });
@@ -56,7 +58,7 @@ await sampler.terminate();
 const inPhase = (from: number, to: number) => samples.filter(([t]) => t >= from && t <= to).map(([, r]) => r);
 const maxOf = (list: number[]) => list.reduce((a, b) => Math.max(a, b), 0);
 process.stderr.write(`load: ${tAnalyze - tLoad} ms, VmHWM ${mb(loadPeak)} MB, sampled max ${mb(maxOf(inPhase(tLoad, tAnalyze)))} MB\n`);
-process.stderr.write(`analyze: ${tEnd - tAnalyze} ms, VmHWM ${mb(analyzePeak)} MB, sampled max ${mb(maxOf(inPhase(tAnalyze, tEnd)))} MB\n`);
+process.stderr.write(`analyze: ${tEnd - tAnalyze} ms (CPU ${Math.round((analyzeCpu.user + analyzeCpu.system) / 1000)} ms), VmHWM ${mb(analyzePeak)} MB, sampled max ${mb(maxOf(inPhase(tAnalyze, tEnd)))} MB\n`);
 const unread = new Set(report.diagnostics.filter((d) => d.code === 'unread-file').map((d) => d.file));
 const byCommand = new Map<string, { files: number; chars: number; unread: number; unreadChars: number }>();
 for (const f of texts) {
@@ -76,3 +78,5 @@ for (const [command, e] of [...byCommand].sort((a, b) => b[1].chars - a[1].chars
 process.stderr.write(`rss over time (s: MB): ${samples.filter((_, i) => i % 10 === 0).map(([t, r]) => `${(t / 1000).toFixed(0)}:${mb(r)}`).join(' ')}\n`);
 if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 1));
 process.stderr.write(`findings ${report.findings.length}, diagnostics ${report.diagnostics.length}\n`);
+const rereads = (globalThis as unknown as { rereads?: Map<string, number> }).rereads;
+if (rereads) process.stderr.write(`read again: ${[...rereads].map(([p, n]) => `${p.replace(/^nodes\/cn-hangzhou\./, '')} ×${n}`).join(', ')}\n`);

@@ -98,7 +98,7 @@ export class SnapshotBuilder {
           );
           command = sniffed ?? command;
         }
-        nodeOutputs(snapshot, role.node).commands[command] = this.#nodeOutput(file, path, text);
+        nodeOutputs(snapshot, role.node).commands[command] = this.#nodeOutput(file, path, text, read);
         break;
       }
       case 'node-cni':
@@ -120,10 +120,10 @@ export class SnapshotBuilder {
    * A node output as the snapshot keeps it: its text, or for a large one the loader can read
    * again, a file that reads it again when used (decoded and masked exactly as now).
    */
-  #nodeOutput(file: SnapshotFile, path: string, text: string): TextFile {
+  #nodeOutput(file: SnapshotFile, path: string, text: string, read: string): TextFile {
     const { readAgain } = file;
     if (!readAgain || text.length < lazyTextMinChars) return { file: path, text };
-    return lazyTextFile(path, text.length, textReadAgain(readAgain, path, text.length), this.#texts);
+    return lazyTextFile(path, text.length, textReadAgain(readAgain, path, text.length, text !== read), this.#texts);
   }
 
   /**
@@ -279,11 +279,14 @@ function textOf(file: SnapshotFile, path: string, diagnostics: Diagnostic[]): st
 /**
  * Reads a file's text again as `#addFile` made it the first time (decoded, masked; its diagnostics
  * were reported then); throws if it is no longer as long. Out here so the text is not captured.
+ * `readAgain` gives the same bytes or throws (the Node entry checks size and modification time),
+ * so a text that had nothing to mask the first time has nothing now: masking a 35 MB
+ * iptables-save again would cost more than reading and decoding it.
  */
-function textReadAgain(readAgain: () => Uint8Array, path: string, length: number): () => string {
+function textReadAgain(readAgain: () => Uint8Array, path: string, length: number, masked: boolean): () => string {
   return () => {
     const read = textOf({ path, bytes: readAgain() }, path, []);
-    const text = read === undefined ? undefined : maskSecrets(read);
+    const text = read === undefined || !masked ? read : maskSecrets(read);
     if (text?.length !== length) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
     return text;
   };
