@@ -48,7 +48,9 @@ const textChars = texts.reduce((sum, f) => sum + textLength(f), 0);
 process.stderr.write(`node-output texts: ${texts.length} files, ${mb(textChars)} M chars\n`);
 resetPeakRss();
 const cpu = process.cpuUsage();
-const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
+const ruleStarts: Array<[number, string]> = [];
+const t0 = Date.now() - (await now());
+const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics, onProgress: (p) => ruleStarts.push([Date.now() - t0, p.ruleId]) });
 const analyzePeak = peakRss();
 const analyzeCpu = process.cpuUsage(cpu);
 const tEnd = await now();
@@ -75,6 +77,10 @@ for (const f of texts) {
 for (const [command, e] of [...byCommand].sort((a, b) => b[1].chars - a[1].chars)) {
   process.stderr.write(`  ${command}: ${e.files} files, ${(e.chars / 1e6).toFixed(1)} M chars; unread ${e.unread} (${(e.unreadChars / 1e6).toFixed(1)} M chars)\n`);
 }
+const ruleAt = (t: number) => ruleStarts.filter(([s]) => s <= t).at(-1)?.[1] ?? '(before the rules)';
+const byRule = new Map<string, number>();
+for (const [t, r] of samples) if (t >= tAnalyze && t <= tEnd) byRule.set(ruleAt(t), Math.max(byRule.get(ruleAt(t)) ?? 0, r));
+process.stderr.write(`highest RSS while each rule ran: ${[...byRule].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([id, r]) => `${id} ${mb(r)}`).join(', ')}\n`);
 process.stderr.write(`rss over time (s: MB): ${samples.filter((_, i) => i % 10 === 0).map(([t, r]) => `${(t / 1000).toFixed(0)}:${mb(r)}`).join(' ')}\n`);
 if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 1));
 process.stderr.write(`findings ${report.findings.length}, diagnostics ${report.diagnostics.length}\n`);
