@@ -55,6 +55,14 @@ export interface LoadSnapshotOptions {
    * and the machine has a second core (`availableParallelism()` > 1); `true` for any size, `false` never.
    */
   streamInWorker?: boolean;
+  /**
+   * Node outputs of 1 MiB or more (a large cluster's iptables-save, ipvsadm) are not held in memory
+   * after loading: a rule that reads one reads it again from its file (lazy-text.ts), so the
+   * snapshot directory must stay in place, unchanged, until the analysis ends (a file changed or
+   * gone since is an error diagnostic of the rules that read it). `true` holds every text instead.
+   * The snapshot reads the same either way.
+   */
+  holdNodeOutputs?: boolean;
 }
 
 export interface LoadProgress {
@@ -117,7 +125,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
     for (const file of sortFiles(files)) {
       const staged = file === background?.file ? await background.worker?.result() : undefined;
       if (staged) staged.commitTo(builder);
-      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
+      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom, readAgain: !options.holdNodeOutputs }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
       progress.files++;
       progress.bytes += file.size;
       options.onProgress?.({ ...progress });
@@ -133,7 +141,7 @@ function isObjectJson(file: FoundFile, role: FileRole | undefined): boolean {
   return /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects';
 }
 
-async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
+async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number; readAgain: boolean }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
   try {
     if (pool && isObjectJson(file, role) && (await readObjectFileInParallel(pool, file.full, normalizePath(file.path), builder, rangeBytes))) return;
     if (file.size > sizes.threshold && isObjectJson(file, role)) {
@@ -143,7 +151,7 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
       if (await cutObjectFile(file.full, file.path, builder, { inFileOrder: true })) return;
     }
     if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);
-    if (file.size >= lazyTextMinChars && !isObjectJson(file, role)) return builder.addFile(await readRereadable(file), role);
+    if (sizes.readAgain && file.size >= lazyTextMinChars && !isObjectJson(file, role)) return builder.addFile(await readRereadable(file), role);
     builder.addFile({ path: file.path, bytes: await readFile(file.full) }, role);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -73,6 +73,14 @@ describe('large node outputs read again when used (lazy-text.ts)', () => {
     expect(lazyReport.diagnostics.filter((d) => d.code === 'unread-file').map((d) => d.file)).toContain('nodes/10.0.0.12/lsmod');
   });
 
+  it('holds every text with holdNodeOutputs', async () => {
+    const dir = paddedSnapshot('held');
+    const loaded = await loadSnapshot(dir, { holdNodeOutputs: true });
+    const save = loaded.snapshot.nodeOutputs['10.0.0.13']!.commands['iptables-save']!;
+    expect(held(save)).toBe(true);
+    expect(loaded.snapshot).toEqual((await loadSnapshot(dir)).snapshot);
+  });
+
   it('keeps small node outputs as text', async () => {
     const loaded = await loadSnapshot(new URL('../../snapshots/rules/x-kube-proxy-rules-missing/fires-iptables-service-missing', import.meta.url).pathname);
     expect(held(loaded.snapshot.nodeOutputs['10.0.0.13']!.commands['iptables-save']!)).toBe(true);
