@@ -181,7 +181,13 @@ async function readRereadable(file: FoundFile): Promise<SnapshotFile> {
 }
 
 function readSameFile(full: string, path: string, size: number, mtimeMs: number): Uint8Array {
-  const fd = openSync(full, 'r');
+  let fd;
+  try {
+    fd = openSync(full, 'r');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new SnapshotError('unreadable', `cannot read the file again (${code}): keep the snapshot directory in place until the analysis ends`, { file: path, cause });
+  }
   try {
     const now = fstatSync(fd);
     if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });

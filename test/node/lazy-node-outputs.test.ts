@@ -106,4 +106,17 @@ describe('large node outputs read again when used (lazy-text.ts)', () => {
     expect(report.summary.evaluated).toBeGreaterThan(0);
     expect(report.findings.map((f) => f.ruleId)).toEqual([]);
   });
+
+  it('says so when the directory is gone before the analysis', async () => {
+    const dir = paddedSnapshot('gone');
+    const loaded = await loadSnapshot(dir);
+    rmSync(dir, { recursive: true });
+    const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.find((d) => d.file === 'nodes/10.0.0.12/lsmod')?.message).toBe(
+      'could not be read again: cannot read the file again (ENOENT): keep the snapshot directory in place until the analysis ends',
+    );
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors.every((d) => d.message.includes('cannot read the file again (ENOENT)') && !d.message.includes(root))).toBe(true);
+  });
 });
