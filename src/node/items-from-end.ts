@@ -37,8 +37,11 @@ export interface ItemsFromEnd {
 export async function readItemsFromEnd(path: string, file: string, chunks: ItemChunks): Promise<ItemsFromEnd | 'none' | 'failed'> {
   const utf8 = new TextDecoder('utf-8', { fatal: true }); // drops a leading byte order mark, as the worker's decoder does
   const handle = await open(path, 'r');
-  const readAt = async (position: number, length: number): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  // One buffer for every chunk (the texts are copies): no fresh pages to fault in for each.
+  let reused = Buffer.allocUnsafe(0);
+  const readAt = async (position: number, length: number, reuse = false): Promise<Buffer> => {
+    if (reuse && reused.length < length) reused = Buffer.allocUnsafe(length);
+    const buffer = reuse ? reused.subarray(0, Math.max(0, length)) : Buffer.allocUnsafe(Math.max(0, length));
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
@@ -120,7 +123,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
     const readFrom = from - startOffset;
     for (let extra = overreadBytes; ; extra *= 4) {
       const readTo = Math.min(to + extra, end + 10);
-      const bytes = await readAt(readFrom, readTo - readFrom);
+      const bytes = await readAt(readFrom, readTo - readFrom, true);
       const first = bytes.indexOf(boundaryBytes);
       if (first === -1 || readFrom + first + startOffset >= to) return undefined;
       const next = bytes.indexOf(boundaryBytes, to - readFrom - startOffset);
