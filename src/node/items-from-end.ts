@@ -7,6 +7,7 @@ import { fromEnd, type ItemChunks } from './item-chunks.js';
 import { boundaryBytes, headBytes, itemBoundary, lastItemEnd, nextBoundary } from './kubectl-list-cutter.js';
 import type { StoppedAt } from './file-task.js';
 import { type ItemTally, ListItemSink, type StagedObjects } from './list-item-sink.js';
+import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
 
 const itemsKey = Buffer.from('"items"');
 const firstItem = Buffer.from('\n    "items": [\n        {');
@@ -28,7 +29,7 @@ export interface ItemsFromEnd {
 /**
  * The main thread's share of a List the worker reads from the front (item-chunks.ts): chunks claimed
  * from the end until the worker has the next one, each cut at kubectl's item boundaries found in its
- * bytes, decoded once, its items parsed and reduced as the worker would (list-item-sink.ts).
+ * bytes, decoded once, its items parsed (without managedFields where proven exact) and reduced as the worker would (list-item-sink.ts).
  * 'none' when it claimed nothing (the head or the end is not kubectl's layout: the worker reads it
  * all, or fails); 'failed' when a claimed chunk holds anything but clean items of a known kind (a
  * syntax error, invalid UTF-8, an item without kind, an unreadable object): the file is then read
@@ -85,7 +86,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
         const add = (piece: string): boolean => {
           let value: unknown;
           try {
-            value = JSON.parse(piece);
+            value = parseItemWithoutManagedFields(piece);
           } catch {
             return false;
           }
