@@ -15,6 +15,8 @@ const lastItemEndBytes = Buffer.from(lastItemEnd);
 const tailBytes = 1024 * 1024;
 /** Bytes read past a chunk's end for its last item at first (an item is ~14 KB). */
 const overreadBytes = 256 * 1024;
+/** Bytes decoded into one text: well under V8's large-object size, so the texts are collected young. */
+const textBytes = 32 * 1024;
 /** The `{` that starts an item, from the start of the boundary before it. */
 const startOffset = itemBoundary.length - 1;
 
@@ -78,26 +80,26 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
     const kinds = new Set<string>();
     for (let k = chunks.count - 1; k >= 1 && chunks.claim(k, fromEnd); k--) {
       const objects: Reduced[] = [];
-      const text = await chunkText(k * chunkBytes, Math.min((k + 1) * chunkBytes, end), end);
-      if (text === false) return 'failed';
-      if (text !== undefined) {
+      const texts = await chunkTexts(k * chunkBytes, Math.min((k + 1) * chunkBytes, end), end);
+      if (texts === false) return 'failed';
+      const add = (piece: string): boolean => {
+        let value: unknown;
+        try {
+          value = parseItemWithoutManagedFields(piece);
+        } catch {
+          return false;
+        }
+        const kind = typedKind(value) ?? listKind;
+        if (kind === undefined) return false;
+        const read = readObjectSafely(value, listKind === undefined ? { file } : { file, listKind });
+        if ('diagnostic' in read) return false;
+        objects.push(read.object);
+        kinds.add(kind);
+        return true;
+      };
+      for (const text of texts) {
         const close = text.length - 10;
         let at = 0;
-        const add = (piece: string): boolean => {
-          let value: unknown;
-          try {
-            value = parseItemWithoutManagedFields(piece);
-          } catch {
-            return false;
-          }
-          const kind = typedKind(value) ?? listKind;
-          if (kind === undefined) return false;
-          const read = readObjectSafely(value, listKind === undefined ? { file } : { file, listKind });
-          if ('diagnostic' in read) return false;
-          objects.push(read.object);
-          kinds.add(kind);
-          return true;
-        };
         for (let cut = nextBoundary(text, at); cut !== -1 && cut < close; cut = nextBoundary(text, at)) {
           if (!add(text.slice(at, cut + 10))) return 'failed';
           at = cut + startOffset;
@@ -115,25 +117,33 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
   }
 
   /**
-   * The items starting in [from, to) as one text, from the first one's `{` to the last one's `}`
-   * (at the next boundary, or at the end of the items); undefined when none starts there, false when
-   * it is not UTF-8.
+   * The items starting in [from, to) as texts of whole items, each from an item's `{` to an item's
+   * `}` (the last at the next boundary, or at the end of the items), of about `textBytes` each: small
+   * strings die young, where one text of the chunk would wait in large-object space for a full
+   * collection. None when no item starts there, false when the bytes are not UTF-8.
    */
-  async function chunkText(from: number, to: number, end: number): Promise<string | false | undefined> {
-    if (from >= to) return undefined;
+  async function chunkTexts(from: number, to: number, end: number): Promise<string[] | false> {
+    if (from >= to) return [];
     const readFrom = from - startOffset;
     for (let extra = overreadBytes; ; extra *= 4) {
       const readTo = Math.min(to + extra, end + 10);
       const bytes = await readAt(readFrom, readTo - readFrom, true);
       const first = bytes.indexOf(boundaryBytes);
-      if (first === -1 || readFrom + first + startOffset >= to) return undefined;
+      if (first === -1 || readFrom + first + startOffset >= to) return [];
       const next = bytes.indexOf(boundaryBytes, to - readFrom - startOffset);
       if (next === -1 && readTo < end + 10) continue;
       const last = next === -1 ? end - readFrom : next;
-      try {
-        return utf8.decode(bytes.subarray(first + startOffset, last + 10));
-      } catch {
-        return false;
+      const texts: string[] = [];
+      for (let start = first + startOffset; ; ) {
+        const cut = bytes.indexOf(boundaryBytes, start + textBytes);
+        const stop = cut === -1 || cut >= last ? last : cut;
+        try {
+          texts.push(utf8.decode(bytes.subarray(start, stop + 10)));
+        } catch {
+          return false;
+        }
+        if (stop === last) return texts;
+        start = stop + startOffset;
       }
     }
   }

@@ -83,6 +83,19 @@ describe('a List read from both ends (the worker from the front, the main thread
     );
   });
 
+  it('cuts a chunk into several texts at item boundaries (items of a few KiB, 64 KiB chunks)', async () => {
+    const items = Array.from({ length: 90 }, (_, k) => pod(`p${k}`, `${'ü'.repeat(k * 37)}},\n        {${'x'.repeat(3000)}`));
+    const path = join(root, `${files++}-pods.json`);
+    writeFileSync(path, list(items));
+    const split = await bySplitter(path, 'pods.json');
+    for (const meet of [1, 2, 3, 4]) {
+      const r = await inTwoShares(path, 'pods.json', 64 * 1024, meet);
+      expect(r.joined).toBe(true);
+      expect(typeof r.fromEnd === 'object' && r.fromEnd.objects.length).toBeGreaterThan(20);
+      expect(r.joined && r.built).toStrictEqual(split);
+    }
+  });
+
   it('declines, and the file is read again in one thread, for any other layout or a broken file', async () => {
     const items = Array.from({ length: 30 }, (_, k) => pod(`p${k}`, 'x'.repeat(k * 7)));
     const kubectl = list(items);
