@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { open } from 'node:fs/promises';
 import type { ListItemSink } from './list-item-sink.js';
+import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
 
 const itemsKey = '\n    "items": [';
 const firstItem = `${itemsKey}\n        {`;
@@ -18,7 +19,7 @@ const boundaryBytes = Buffer.from(itemBoundary);
  * item ends and the next begins at `\n        },\n        {` — a raw newline is never inside a JSON
  * string, so these bytes are structure. They are found with native searches (Buffer.lastIndexOf on
  * each read, String.indexOf on its text), never a JavaScript loop over the bytes, and each item is
- * parsed by JSON.parse on its own.
+ * parsed by JSON.parse on its own (without its `metadata.managedFields` where managed-fields-cut.ts proves that exact).
  *
  * Why the items are exactly the ones JsonListSplitter would cut: the head (up to the `[` of the
  * first `"items"` key, which occurs nowhere before) parses with `]}` added, so that `[` is the
@@ -47,7 +48,7 @@ export async function cutKubectlList(path: string, sink: ListItemSink, options: 
   const item = (piece: string): boolean => {
     let value: unknown;
     try {
-      value = JSON.parse(piece);
+      value = parseItemWithoutManagedFields(piece);
     } catch {
       return false;
     }
