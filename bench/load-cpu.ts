@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// node --expose-gc --import tsx bench/load-cpu.ts <dir> [--runs n] [--stream-threshold bytes] [--workers n] [--stream-in-worker true|false] [--digest]
+// node --expose-gc --import tsx bench/load-cpu.ts <dir> [--runs n] [--stream-threshold bytes] [--workers n] [--stream-in-worker true|false] [--share true|false] [--digest]
 // CPU time (process.cpuUsage: user + system, every thread of this process) and wall time of
 // loadSnapshot alone, repeated, from a collected heap; peak RSS of each run. For decisions on a
 // shared machine, where wall times swing with the other processes and CPU time does not.
@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadSnapshot } from '../src/node/load-snapshot.js';
 import { collectGarbage, peakRss, resetPeakRss, threadCpuMs } from './memory.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'stream-threshold': { type: 'string' }, workers: { type: 'string', default: '0' }, digest: { type: 'boolean', default: false }, 'stream-in-worker': { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'stream-threshold': { type: 'string' }, workers: { type: 'string', default: '0' }, digest: { type: 'boolean', default: false }, 'stream-in-worker': { type: 'string' }, share: { type: 'string' } } });
 const dir = positionals[0]!;
 for (let run = 0; run < Number(values.runs); run++) {
   await collectGarbage();
@@ -18,7 +18,7 @@ for (let run = 0; run < Number(values.runs); run++) {
   const cpu = process.cpuUsage();
   const mainThreadBefore = threadCpuMs();
   const started = performance.now();
-  const loaded = await loadSnapshot(dir, { workers: Number(values.workers), ...(values['stream-in-worker'] ? { streamInWorker: values['stream-in-worker'] === 'true' } : {}), ...(values['stream-threshold'] ? { streamThresholdBytes: Number(values['stream-threshold']) } : {}) });
+  const loaded = await loadSnapshot(dir, { workers: Number(values.workers), ...(values['stream-in-worker'] ? { streamInWorker: values['stream-in-worker'] === 'true' } : {}), ...(values.share ? { shareStreamedFile: values.share === 'true' } : {}), ...(values['stream-threshold'] ? { streamThresholdBytes: Number(values['stream-threshold']) } : {}) });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const perThread = threads.stop();

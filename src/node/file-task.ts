@@ -3,11 +3,14 @@
  * kubectl's item boundaries (kubectl-list-cutter.ts), reduce each item, and post the reduced
  * objects in batches as JSON strings — the main thread parses a string of reduced objects in a
  * fraction of what a structured clone of them costs it, and the worker's heap stays small.
- * Kept apart from the thread so it can be tested in-thread.
+ * With `chunks`, it reads only the front of the file: the main thread takes chunks from the end
+ * (item-chunks.ts), and the worker stops where they begin. Kept apart from the thread so it can be
+ * tested in-thread.
  */
 import type { Reduced } from '../snapshot/reduce-object.js';
+import { ItemChunks } from './item-chunks.js';
 import { cutKubectlList } from './kubectl-list-cutter.js';
-import { ListItemSink, type StagedNotes, StagedObjects } from './list-item-sink.js';
+import { type ItemTally, ListItemSink, type StagedNotes, StagedObjects } from './list-item-sink.js';
 
 export interface FileTask {
   kind: 'file';
@@ -17,9 +20,17 @@ export interface FileTask {
   file: string;
   /** Read it only if its items can be added in the file's order (a file the load would otherwise read whole). */
   inFileOrder?: boolean;
+  /** Shared with a reader from the end (ItemChunks): read only the chunks claimed from the front. */
+  chunks?: { shared: SharedArrayBuffer; chunkBytes: number };
 }
 
-export type FileMessage = { kind: 'objects'; json: string } | ({ kind: 'done'; ok: true } & StagedNotes) | { kind: 'done'; ok: false };
+/** Where the worker stopped because the rest was the other reader's: items read, and what the file's verdict counts of them. */
+export interface StoppedAt {
+  items: number;
+  tally: ItemTally;
+}
+
+export type FileMessage = { kind: 'objects'; json: string } | ({ kind: 'done'; ok: true; stopped?: StoppedAt } & StagedNotes) | { kind: 'done'; ok: false };
 
 /** Objects per message. */
 const batchSize = 2000;
@@ -38,13 +49,16 @@ export async function runFileTask(task: FileTask, post: (message: FileMessage) =
     addCapturedKind: staged.addCapturedKind.bind(staged),
     addUnreadableKind: staged.addUnreadableKind.bind(staged),
   };
+  const sink = new ListItemSink(task.file, batching);
+  let stopped: StoppedAt | undefined;
+  const owned = task.chunks ? new ItemChunks(task.chunks.shared, task.chunks.chunkBytes).front() : undefined;
   let ok = false;
   try {
-    ok = await cutKubectlList(task.path, new ListItemSink(task.file, batching), { inFileOrder: task.inFileOrder ?? false });
+    ok = await cutKubectlList(task.path, sink, { inFileOrder: task.inFileOrder ?? false, ...(owned ? { owned, onStop: (items) => (stopped = { items, tally: sink.tally() }) } : {}) });
   } catch {
     ok = false;
   }
   if (!ok) return post({ kind: 'done', ok: false });
   staged.drainObjects(sendObjects);
-  post({ kind: 'done', ok: true, ...staged.notes() });
+  post({ kind: 'done', ok: true, ...staged.notes(), ...(stopped ? { stopped } : {}) });
 }

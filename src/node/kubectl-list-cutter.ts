@@ -1,18 +1,19 @@
 /// <reference types="node" />
 import { open } from 'node:fs/promises';
+import type { OwnedRange } from './item-chunks.js';
 import type { ListItemSink } from './list-item-sink.js';
 import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
 
 const itemsKey = '\n    "items": [';
 const firstItem = `${itemsKey}\n        {`;
 export const itemBoundary = '\n        },\n        {';
-const lastItemEnd = '\n        }\n    ]';
+export const lastItemEnd = '\n        }\n    ]';
 /** Bytes read at a time: larger reads measured no faster, and their texts raised the peak RSS by half (large-object space). */
 const defaultReadBytes = 1024 * 1024;
 /** No item boundary in this many bytes, or no items key in the first of them: not kubectl's layout. */
 const maxCarryBytes = 64 * 1024 * 1024;
-const headBytes = 1024 * 1024;
-const boundaryBytes = Buffer.from(itemBoundary);
+export const headBytes = 1024 * 1024;
+export const boundaryBytes = Buffer.from(itemBoundary);
 
 /**
  * The fast way through a large List as `kubectl get -o json` prints it: items at 8 spaces, so one
@@ -36,6 +37,13 @@ export interface CutOptions {
   readBytes?: number;
   /** Give up (return false) rather than add items out of the file's order (untyped items of a List whose kind is not yet known), as a file read whole never does. */
   inFileOrder?: boolean;
+  /**
+   * Read only the items that start in this range of the file (item-chunks.ts): when the next chunk is
+   * the other reader's, stop after the last item that starts before it, call `onStop` with the
+   * number of items read, and return true without finishing the sink (the other reader has the rest).
+   */
+  owned?: OwnedRange;
+  onStop?: (items: number) => void;
 }
 
 export async function cutKubectlList(path: string, sink: ListItemSink, options: CutOptions = {}): Promise<boolean> {
@@ -59,13 +67,21 @@ export async function cutKubectlList(path: string, sink: ListItemSink, options: 
     // One buffer for every read: what is left of an item after the last boundary moves to its front.
     let buffer = Buffer.allocUnsafe(2 * readBytes);
     let carried = 0;
+    /** File offset of buffer[0]. */
+    let base = 0;
+    const owned = options.owned;
+    /** The next chunk is the other reader's: stop at the first item starting in it. */
+    let stopping = false;
     for (let reads = 0; ; reads++) {
       if (buffer.length < carried + readBytes) buffer = Buffer.concat([buffer.subarray(0, carried)], 2 * (carried + readBytes));
       const { bytesRead } = await handle.read(buffer, carried, readBytes, null);
       const filled = carried + bytesRead;
       if (reads === 0 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) return false;
       const atEnd = bytesRead === 0;
-      const last = atEnd ? -1 : buffer.subarray(0, filled).lastIndexOf(boundaryBytes);
+      while (owned && !stopping && base + filled > owned.end()) stopping = !owned.extend();
+      // The other reader's share starts at the first item starting at or after the end of this one's.
+      const stop = owned && stopping && !atEnd ? buffer.subarray(0, filled).indexOf(boundaryBytes, Math.max(0, owned.end() - base - (itemBoundary.length - 1))) : -1;
+      const last = atEnd ? -1 : stop !== -1 ? stop : buffer.subarray(0, filled).lastIndexOf(boundaryBytes);
       if (!atEnd && last === -1) {
         if (filled > maxCarryBytes) return false;
         carried = filled;
@@ -80,6 +96,7 @@ export async function cutKubectlList(path: string, sink: ListItemSink, options: 
       }
       if (!atEnd) {
         buffer.copyWithin(0, last + itemBoundary.length - 1, filled);
+        base += last + itemBoundary.length - 1;
         carried = filled - (last + itemBoundary.length - 1);
       }
       let at = 0;
@@ -102,6 +119,11 @@ export async function cutKubectlList(path: string, sink: ListItemSink, options: 
         at = cut + itemBoundary.length - 1;
       }
       if (!item(text.slice(at, close + 10))) return false;
+      if (stop !== -1) {
+        if (sink.deferred > 0) return false;
+        options.onStop?.(index);
+        return true;
+      }
       if (!atEnd) continue;
       let doc: unknown;
       try {
@@ -124,7 +146,7 @@ export async function cutKubectlList(path: string, sink: ListItemSink, options: 
  * runs at ~1.7 ns a byte (its skip table gains little where spaces abound); a search for the
  * boundary's `}` alone is a native memchr, and checking the bytes around each `}` costs less.
  */
-function nextBoundary(text: string, from: number): number {
+export function nextBoundary(text: string, from: number): number {
   for (let close = text.indexOf('}', from + 9); close !== -1; close = text.indexOf('}', close + 1)) {
     if (text.charCodeAt(close + 1) === 0x2c && text.startsWith(itemBoundary, close - 9)) return close - 9;
   }

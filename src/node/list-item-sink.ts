@@ -35,6 +35,19 @@ export class ListItemSink {
     return this.#withoutKind.length;
   }
 
+  /** What the verdict on the file counts of the items added so far (to add another reader's share: addTally). */
+  tally(): ItemTally {
+    return { offered: this.#offered, read: this.#read, untypedByHint: this.#untypedByHint, kinds: [...this.#kinds] };
+  }
+
+  /** Counts items of the same file read elsewhere (its ranges read in another thread) towards the verdict. */
+  addTally(tally: ItemTally): void {
+    this.#offered += tally.offered;
+    this.#read += tally.read;
+    this.#untypedByHint += tally.untypedByHint;
+    for (const kind of tally.kinds) this.#kinds.add(kind);
+  }
+
   /** One parsed item; `head()` is the document before its items (a typed List names its kind there), asked for once. */
   item(value: unknown, index: number, head: () => unknown): void {
     if (!this.#listKindKnown) {
@@ -74,6 +87,13 @@ export class ListItemSink {
       this.#kinds.add(typedKind(value) ?? (byHint ? hinted : listKind) ?? '');
     }
   }
+}
+
+export interface ItemTally {
+  offered: number;
+  read: number;
+  untypedByHint: number;
+  kinds: string[];
 }
 
 export interface StagedNotes {

@@ -12,7 +12,8 @@ import { SnapshotError } from '../errors.js';
 import { FileInWorker } from './file-in-worker.js';
 import { ObjectPool } from './object-pool.js';
 import { readObjectFileInParallel } from './parallel-objects.js';
-import { cutObjectFile, streamObjectFile } from './stream-objects.js';
+import type { StagedObjects } from './list-item-sink.js';
+import { cutObjectFile, stageCutObjectFile, streamObjectFile } from './stream-objects.js';
 
 export interface LoadSnapshotOptions {
   /**
@@ -53,6 +54,11 @@ export interface LoadSnapshotOptions {
    * and the machine has a second core (`availableParallelism()` > 1); `true` for any size, `false` never.
    */
   streamInWorker?: boolean;
+  /**
+   * With `streamInWorker`: once this thread has read the files before it, it reads the file's chunks
+   * from the end until it meets the worker (item-chunks.ts), so both threads finish together. Default true.
+   */
+  shareStreamedFile?: boolean;
 }
 
 export interface LoadProgress {
@@ -110,10 +116,20 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const cutFrom = Math.min(threshold, options.cutThresholdBytes ?? defaultCutThresholdBytes);
   const streamed = files.filter((f) => f.size > cutFrom && isObjectJson(f, plan.roleOf(f.path))).sort((a, b) => b.size - a.size)[0];
   const inWorker = streamed !== undefined && (options.streamInWorker ?? (streamed.size >= defaultStreamInWorkerMinBytes && availableParallelism() > 1));
-  const background = inWorker && !pool ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold) } : undefined;
+  const background = inWorker && !pool ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold, options.shareStreamedFile === false ? undefined : { size: streamed.size }) } : undefined;
+  // Files after the worker's, read ahead (staged) before this thread takes its share of the worker's file, so both end together.
+  const readAhead = new Map<FoundFile, StagedObjects>();
   try {
-    for (const file of sortFiles(files)) {
-      const staged = file === background?.file ? await background.worker?.result() : undefined;
+    const ordered = sortFiles(files);
+    for (const [at, file] of ordered.entries()) {
+      if (file === background?.file && background.worker) {
+        for (const later of ordered.slice(at + 1)) {
+          if (later.size <= cutFrom || later.size > threshold || !isObjectJson(later, plan.roleOf(later.path))) continue;
+          const staged = await stageCutObjectFile(later.full, later.path, { inFileOrder: true }).catch(() => undefined);
+          if (staged) readAhead.set(later, staged);
+        }
+      }
+      const staged = file === background?.file ? await background.worker?.complete() : readAhead.get(file);
       if (staged) staged.commitTo(builder);
       else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
       progress.files++;

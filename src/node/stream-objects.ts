@@ -37,10 +37,15 @@ export async function streamObjectFile(path: string, file: string, builder: Snap
  * (kubectl-list-cutter.ts); returns false, having added nothing, for anything else.
  */
 export async function cutObjectFile(path: string, file: string, builder: SnapshotBuilder, options: CutOptions = {}): Promise<boolean> {
+  const staged = await stageCutObjectFile(path, file, options);
+  staged?.commitTo(builder);
+  return staged !== undefined;
+}
+
+/** cutObjectFile's objects, diagnostics and kinds, staged to be added to the builder later (undefined: not cut, nothing kept). */
+export async function stageCutObjectFile(path: string, file: string, options: CutOptions = {}): Promise<StagedObjects | undefined> {
   const staged = new StagedObjects();
-  if (!(await cutKubectlList(path, new ListItemSink(file, staged), options))) return false;
-  staged.commitTo(builder);
-  return true;
+  return (await cutKubectlList(path, new ListItemSink(file, staged), options)) ? staged : undefined;
 }
 
 /** Streams the file through JsonListSplitter's byte scan: any layout, with a diagnostic (file, line) for what is wrong. */
