@@ -52,7 +52,17 @@ export class MissingDataError extends NetdoctorError {
   readonly capture: string;
 
   constructor(capture: string, message = `missing data: ${capture}`) {
-    super('missing-data', message);
+    // Not a fault but an answer ("capture this"), thrown per subject that lacks data: no stack to collect.
+    super('missing-data', withoutStack(message));
+    Error.stackTraceLimit = stackTraceLimit;
     this.capture = capture;
   }
+}
+
+let stackTraceLimit = Error.stackTraceLimit;
+/** Turns stack capture off for the one Error constructor call it is an argument of (restored right after it). */
+function withoutStack(message: string): string {
+  stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  return message;
 }

@@ -4,6 +4,11 @@ import { parseAddress, parseCidr } from './parse.js';
 
 /** ipaddr.js's normal form: IPv4 dotted quad, IPv6 compressed lowercase. */
 export function formatAddress(family: IpFamily, value: bigint): string {
+  if (family === 4) {
+    // ipaddr.js's IPv4 toString is the four octets joined by dots.
+    const n = Number(value);
+    return `${Math.floor(n / 0x1000000) & 0xff}.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${n & 0xff}`;
+  }
   const bytes: number[] = [];
   let rest = value;
   for (let index = familyBits(family) / 8; index > 0; index--) {

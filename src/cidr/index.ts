@@ -8,6 +8,7 @@ export { cidrSize, usableAddresses } from './size.js';
 export {
   type SafeParseAddressResult,
   type SafeParseCidrResult,
+  familyIfValid,
   isValidAddress,
   isValidCidr,
   safeParseAddress,

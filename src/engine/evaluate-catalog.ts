@@ -108,8 +108,10 @@ async function evaluateRule(
     let findings = 0;
     let failed = 0;
     const unusable = new Map<string, Subject[]>();
+    // The files each subject's run read: one set, emptied per subject (it is only read before the next one).
+    const read = new Set<TextFile>();
     for (const subject of subjects) {
-      const read = new Set<TextFile>();
+      read.clear();
       index.trace = read;
       let run;
       try {

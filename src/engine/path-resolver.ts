@@ -4,7 +4,7 @@
  */
 export function resolvePath(value: unknown, path: string): unknown {
   let current: unknown = value;
-  for (const key of splitPath(path)) {
+  for (const key of splitPathOnce(path)) {
     if (current === null || typeof current !== 'object' || forbiddenKeys.has(key)) return undefined;
     // Own properties only: a path never reaches Object.prototype or a function.
     if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
@@ -26,3 +26,17 @@ export function splitPath(path: string): string[] {
 }
 
 export const validPath = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+
+// A catalog has a few hundred distinct paths, each resolved once per condition evaluated (~200,000 at scale 1).
+const splitPaths = new Map<string, readonly string[]>();
+const maxSplitPaths = 10_000;
+
+/** splitPath, remembered: the caller must not modify the array. */
+function splitPathOnce(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = splitPath(path);
+    if (splitPaths.size < maxSplitPaths) splitPaths.set(path, keys);
+  }
+  return keys;
+}

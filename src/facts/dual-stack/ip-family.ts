@@ -1,8 +1,8 @@
-import { cidrFamily, isValidCidr } from '../../cidr/index.js';
+import { familyIfValid } from '../../cidr/index.js';
 
 /** 4 or 6 for an address or CIDR, undefined for anything else (`None`, typos). */
 export function familyOf(text: string): 4 | 6 | undefined {
-  return isValidCidr(text) ? cidrFamily(text) : undefined;
+  return familyIfValid(text);
 }
 
 /** Whether a list of addresses/CIDRs holds both IPv4 and IPv6. */

@@ -91,6 +91,8 @@ export const serviceTargetPorts = defineFact({
     const unresolved = pick('unresolved');
     const partial = pick('partial');
     const undeclared = pick('undeclared');
+    // Message data only, read when a check fires: built on first read, not for each of 20,000 Services.
+    let containerPorts: string | undefined;
     return {
       pods: pods.length,
       unresolvedNamedCount: unresolved.length,
@@ -99,7 +101,9 @@ export const serviceTargetPorts = defineFact({
       partialNamed: partial.join('; '),
       undeclaredCount: undeclared.length,
       undeclared: undeclared.join('; '),
-      containerPorts: portsByPod(pods) || 'none',
+      get containerPorts() {
+        return (containerPorts ??= portsByPod(pods) || 'none');
+      },
       source: service.source,
     };
   },

@@ -1,5 +1,5 @@
 import { defineFact } from '../define.js';
-import { podNetworkPodsOnNode } from '../snapshot-index.js';
+import { type SnapshotIndex, podNetworkPodsOnNode } from '../snapshot-index.js';
 
 const SHOWN = 3;
 
@@ -15,14 +15,24 @@ export const windowsNodePortContext = defineFact({
     'The NodePort and LoadBalancer Services with a nodePort (count, first names) and the running, non host-network pods on the node.',
   reads: ['Services spec.type, spec.ports[].nodePort', 'Pods spec.nodeName, spec.hostNetwork, status.phase'],
   compute: (node, index) => {
-    const services = index.snapshot.services.filter((s) => (s.type === 'NodePort' || s.type === 'LoadBalancer') && s.ports.some((p) => (p.nodePort ?? 0) > 0));
-    const names = services.map((s) => `${s.namespace ?? 'default'}/${s.name}`);
+    const { nodePortServices, nodePortServiceNames } = nodePortServicesOf(index);
     const pods = podNetworkPodsOnNode(index, node.name).filter((p) => p.phase === 'Running');
-    return {
-      nodePortServices: services.length,
-      nodePortServiceNames: names.length <= SHOWN ? names.join(', ') : `${names.slice(0, SHOWN).join(', ')} and ${names.length - SHOWN} more`,
-      runningPods: pods.length,
-      source: node.source,
-    };
+    return { nodePortServices, nodePortServiceNames, runningPods: pods.length, source: node.source };
   },
 });
+
+const cache = new WeakMap<SnapshotIndex, { nodePortServices: number; nodePortServiceNames: string }>();
+
+/** The cluster's NodePort / LoadBalancer Services with a nodePort: counted once per analysis, not once per Windows node. */
+function nodePortServicesOf(index: SnapshotIndex): { nodePortServices: number; nodePortServiceNames: string } {
+  const hit = cache.get(index);
+  if (hit) return hit;
+  const services = index.snapshot.services.filter((s) => (s.type === 'NodePort' || s.type === 'LoadBalancer') && s.ports.some((p) => (p.nodePort ?? 0) > 0));
+  const names = services.slice(0, SHOWN).map((s) => `${s.namespace ?? 'default'}/${s.name}`);
+  const out = {
+    nodePortServices: services.length,
+    nodePortServiceNames: services.length <= SHOWN ? names.join(', ') : `${names.join(', ')} and ${services.length - SHOWN} more`,
+  };
+  cache.set(index, out);
+  return out;
+}

@@ -15,12 +15,11 @@ import { cappedWarnings } from '../capped-warnings.js';
 import { type ParseOptions, type ParseResult, normalizeNewlines } from '../define-parser.js';
 import { COLUMNS_MISMATCH } from './ipvsadm.js';
 import { ForwardingRows, type IpvsForwarding, emptyForwarding } from './ipvsadm-forwarding-rows.js';
+import { MAX_TOKENS, fastRowReader, isDigit } from './ipvsadm-forwarding-fast-rows.js';
 
 export type { IpvsForwarding } from './ipvsadm-forwarding-rows.js';
 
 const UNAVAILABLE = "Can't initialize ipvs";
-const MAX_TOKENS = 8;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export function scanIpvsadmForwarding(input: string, options: ParseOptions = {}): ParseResult<IpvsForwarding> {
   const value = emptyForwarding();
@@ -101,6 +100,8 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
 
   const tokenIs = (t: number, s: string) => ends[t]! - starts[t]! === s.length && text.startsWith(s, starts[t]!);
 
+  const fastRow = fastRowReader(text, rows, int);
+
   // A trailing empty segment is a blank row, skipped like every other.
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
@@ -108,6 +109,14 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
     if (end === -1) end = text.length;
     const rowStart = start;
     start = end + 1;
+    if (rows.format === 'default' && end > rowStart) {
+      while (unavailableAt !== -1 && unavailableAt < rowStart) unavailableAt = text.indexOf(UNAVAILABLE, unavailableAt + 1);
+      if ((unavailableAt === -1 || unavailableAt >= end) && fastRow(rowStart, end, line)) {
+        firstContent ??= line;
+        recognised = true;
+        continue;
+      }
+    }
     // Tokenise on spaces and tabs; any other control or non-ASCII character takes the exact path.
     let count = 0;
     let plain = true;

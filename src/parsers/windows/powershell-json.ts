@@ -56,15 +56,26 @@ export function readPowerShellObjects(text: string, file: string | undefined, wh
 
 /** Below its -Depth, ConvertTo-Json writes a nested value as its type name or `@{Key=…}` text. */
 export function isDepthCut(value: unknown): boolean {
-  return typeof value === 'string' && (value === 'System.Object[]' || /^@\{.*\}$/s.test(value));
+  return typeof value === 'string' && (value === 'System.Object[]' || (value.charCodeAt(0) === 64 && /^@\{.*\}$/s.test(value)));
 }
 
+/** The path of the first cut value, depth first in document order. One path array for the walk, copied only when found: a 1 MB HNS dump has ~100,000 values. */
 function firstDepthCut(value: unknown, path: Path): Path | undefined {
-  if (isDepthCut(value)) return path;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isRecord(value) ? Object.entries(value) : [];
-  for (const [key, child] of entries) {
-    const found = firstDepthCut(child, [...path, key]);
-    if (found) return found;
+  if (isDepthCut(value)) return [...path];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const found = firstDepthCut(value[i], path);
+      path.pop();
+      if (found) return found;
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      const found = firstDepthCut(value[key], path);
+      path.pop();
+      if (found) return found;
+    }
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -50,5 +51,51 @@ describe('scanIpvsadmForwarding agrees with parseIpvsadm', () => {
       const full = parseIpvsadm(text, { file: 'f' });
       expect(scanIpvsadmForwarding(text, { file: 'f' })).toEqual({ value: project(full.value), diagnostics: full.diagnostics });
     }
+  });
+});
+
+// The scan's fast paths read the two common rows in one pass; every variation of them must read as the
+// full parser reads it, whether the fast path takes the row or hands it to the general path.
+describe('scanIpvsadmForwarding fast rows agree with parseIpvsadm', () => {
+  const gap = fc.constantFrom(' ', '  ', '   ', '\t', ' \t', '          ');
+  const octet = fc.constantFrom('0', '10', '255', '999', '1000', '', '01', 'a');
+  const ipv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
+  const address = fc.oneof(ipv4, ipv4, fc.constantFrom('[fd00::1]', 'host-name', '10.0.0.1.5', '1.2.3'));
+  const port = fc.constantFrom('80', '53', '', 'http', '65535', '1234567890', '0');
+  const anyEndpoint = fc.tuple(address, fc.constantFrom(':', ':', ''), port).map((p) => p.join(''));
+  const endpoint = fc.oneof(anyEndpoint, fc.tuple(fc.constantFrom('10.0.0.1', '172.16.0.10', '192.168.255.241'), fc.constantFrom('80', '53', '0', '65535')).map(([a, p]) => `${a}:${p}`));
+  const word = fc.constantFrom('rr', 'Masq', 'Route', 'persistent', '10800', 'wlc', '1', '0', '12', 'x\u00e9', '-', 'a\u0001b');
+  // Numbers past 2^53 are left out of the full parser's value (number-out-of-range) but read by the scan: not generated here.
+  const number = fc.constantFrom('0', '1', '7', '123456789012345', 'x', '3K', '');
+  const virtual = fc
+    .tuple(fc.constantFrom('TCP', 'UDP', 'SCTP', 'TCP ', 'FWM', 'tcp'), gap, endpoint, fc.array(fc.tuple(gap, word), { maxLength: 8 }), fc.constantFrom('', ' ', '\t', '\r'))
+    .map(([p, g, e, rest, tail]) => `${p}${g}${e}${rest.map(([a, b]) => a + b).join('')}${tail}`);
+  const real = fc
+    .tuple(fc.constantFrom('  -> ', '  ->  ', '\t-> ', ' -> ', '  ->'), endpoint, fc.array(fc.tuple(gap, fc.oneof(word, number)), { maxLength: 7 }), fc.constantFrom('', '         ', '\t'))
+    .map(([lead, e, rest, tail]) => `${lead}${e}${rest.map(([a, b]) => a + b).join('')}${tail}`);
+  // Six columns as ipvsadm prints them, with one of them possibly off.
+  const sixColumns = fc
+    .tuple(endpoint, gap, word, gap, number, gap, number, gap, number, fc.constantFrom('', '         ', '\t'))
+    .map((p) => `  -> ${p.join('')}`);
+  const header = fc.constantFrom(
+    'IP Virtual Server version 1.2.1 (size=4096)',
+    'Prot LocalAddress:Port Scheduler Flags',
+    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+    'Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes',
+    "Can't initialize ipvs: Protocol not available",
+    '',
+  );
+  const good = (p: string) => `${p}  10.0.0.1:80 rr\n  -> 10.1.0.2:8080                Masq    1      0          0         `;
+  const texts = fc.array(fc.oneof(virtual, real, sixColumns, header, fc.constantFrom(good('TCP'), good('UDP'))), { maxLength: 30 }).map((rows) => rows.join('\n'));
+  it('on random rows around the common shapes', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const full = parseIpvsadm(text, { file: 'f' });
+        const scan = scanIpvsadmForwarding(text, { file: 'f' });
+        expect(scan.value).toEqual(project(full.value));
+        expect(scan.diagnostics).toEqual(full.diagnostics);
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
