@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { Parser } from '../parsers/define-parser.js';
 import { parsers } from '../parsers/index.js';
+import { textLength } from '../snapshot/lazy-text.js';
 import type { TextFile } from '../snapshot/schema.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
@@ -87,8 +88,14 @@ export function checkUnreadFiles(index: SnapshotIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { file, parser, known, what } of capturedFiles(index)) {
     if (index.readFiles.has(file) || !known) continue;
-    if (parser && file.text.length <= maxCheckedUnreadChars) {
-      index.parseResult(file, parser.parse);
+    if (parser && textLength(file) <= maxCheckedUnreadChars) {
+      try {
+        index.parseResult(file, parser.parse);
+      } catch (error) {
+        // A large output is read again from its file (lazy-text.ts), which may have changed since.
+        out.push(diagnostic('error', 'unreadable', `could not be read again: ${(error as Error).message}`, { file: file.file }));
+        continue;
+      }
       const message = `no rule read ${what ?? 'this file'} in this analysis (its rules did not apply or lacked other data); checked with the ${parser.id} parser only`;
       const line = what ? firstLine(file.text) : undefined;
       out.push(diagnostic('info', 'unread-file', message, { file: file.file, ...(line ? { line } : {}) }));

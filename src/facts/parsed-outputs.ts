@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParseResult } from '../parsers/define-parser.js';
+import { textLength } from '../snapshot/lazy-text.js';
 import type { TextFile } from '../snapshot/schema.js';
 
 type Parse = (text: string, options: { file: string }) => ParseResult<unknown>;
@@ -44,7 +45,7 @@ export class ParsedOutputs {
       this.#reported.set(file, reported);
       diagnostics.push(...result.diagnostics);
     }
-    if (file.text.length >= smallOutputChars) this.#keepLarge(file, parse, result);
+    if (textLength(file) >= smallOutputChars) this.#keepLarge(file, parse, result);
     else this.#keep(file, parse, result);
     return result;
   }
@@ -57,13 +58,13 @@ export class ParsedOutputs {
 
   #keepLarge(file: TextFile, parse: Parse, result: ParseResult<unknown>): void {
     for (const [old, entry] of this.#large) {
-      if (this.#largeChars + file.text.length <= largeOutputBudgetChars) break;
+      if (this.#largeChars + textLength(file) <= largeOutputBudgetChars) break;
       this.#large.delete(old);
-      this.#largeChars -= entry.file.text.length;
+      this.#largeChars -= textLength(entry.file);
       this.#kept.get(entry.file)?.delete(entry.parse);
     }
     this.#keep(file, parse, result);
     this.#large.set(result, { file, parse });
-    this.#largeChars += file.text.length;
+    this.#largeChars += textLength(file);
   }
 }

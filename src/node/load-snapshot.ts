@@ -1,12 +1,14 @@
 /// <reference types="node" />
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { type BuiltSnapshot, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
+import { type BuiltSnapshot, type SnapshotFile, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
 import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
 import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
 import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
+import { lazyTextMinChars } from '../snapshot/lazy-text.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
 import { FileInWorker } from './file-in-worker.js';
@@ -54,6 +56,14 @@ export interface LoadSnapshotOptions {
    * and the machine has a second core (`availableParallelism()` > 1); `true` for any size, `false` never.
    */
   streamInWorker?: boolean;
+  /**
+   * Node outputs of 1 MiB or more (a large cluster's iptables-save, ipvsadm) are not held in memory
+   * after loading: a rule that reads one reads it again from its file (lazy-text.ts), so the
+   * snapshot directory must stay in place, unchanged, until the analysis ends (a file changed or
+   * gone since is an error diagnostic of the rules that read it). `true` holds every text instead.
+   * The snapshot reads the same either way.
+   */
+  holdNodeOutputs?: boolean;
   /**
    * With `streamInWorker`: once this thread has read the files before it, it reads the file's chunks
    * from the end until it meets the worker (item-chunks.ts), so both threads finish together. Default true.
@@ -131,7 +141,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
       }
       const staged = file === background?.file ? await background.worker?.complete() : readAhead.get(file);
       if (staged) staged.commitTo(builder);
-      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
+      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom, readAgain: !options.holdNodeOutputs }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
       progress.files++;
       progress.bytes += file.size;
       options.onProgress?.({ ...progress });
@@ -147,7 +157,7 @@ function isObjectJson(file: FoundFile, role: FileRole | undefined): boolean {
   return /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects';
 }
 
-async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
+async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number; readAgain: boolean }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
   try {
     if (pool && isObjectJson(file, role) && (await readObjectFileInParallel(pool, file.full, normalizePath(file.path), builder, rangeBytes))) return;
     if (file.size > sizes.threshold && isObjectJson(file, role)) {
@@ -157,6 +167,7 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
       if (await cutObjectFile(file.full, file.path, builder, { inFileOrder: true })) return;
     }
     if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);
+    if (sizes.readAgain && file.size >= lazyTextMinChars && !isObjectJson(file, role)) return builder.addFile(await readRereadable(file), role);
     builder.addFile({ path: file.path, bytes: await readFile(file.full) }, role);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
@@ -166,6 +177,39 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
         ? diagnostic('error', 'too-large', `file of ${file.size} bytes is too large to read as one text; save it as JSON (kubectl -o json) so it can be streamed`, { file: file.path })
         : diagnostic('error', 'unreadable', `cannot read: ${code ?? 'error'}`, { file: file.path }),
     );
+  }
+}
+
+/**
+ * A large file that is not an object List, with a way to read it again: the builder then keeps a
+ * large node output's text only while a rule uses it (lazy-text.ts). Read again only when it is
+ * still the file that was read (same size and modification time).
+ */
+async function readRereadable(file: FoundFile): Promise<SnapshotFile> {
+  const handle = await open(file.full);
+  try {
+    const { size, mtimeMs } = await handle.stat();
+    const bytes = await handle.readFile();
+    return { path: file.path, bytes, readAgain: () => readSameFile(file.full, file.path, size, mtimeMs) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function readSameFile(full: string, path: string, size: number, mtimeMs: number): Uint8Array {
+  let fd;
+  try {
+    fd = openSync(full, 'r');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new SnapshotError('unreadable', `cannot read the file again (${code}): keep the snapshot directory in place until the analysis ends`, { file: path, cause });
+  }
+  try {
+    const now = fstatSync(fd);
+    if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,16 +1,18 @@
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.js';
+import { SnapshotError } from '../errors.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
+import { TextPool, lazyTextFile, lazyTextMinChars } from './lazy-text.js';
 import { maskSecrets } from './mask-secrets.js';
 import type { Reduced } from './reduce-object.js';
 import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
 import { type PendingPodLog, placePodLogs } from './import/place-pod-logs.js';
 import { splitLogBlocks } from './import/pod-log-blocks.js';
 import { type ObjectOrigin, type ReadObjects, readDocuments, readObject, readObjects } from './read-objects.js';
-import { Manifest, type NodeOutputs, type Snapshot, emptySnapshot } from './schema.js';
+import { Manifest, type NodeOutputs, type Snapshot, type TextFile, emptySnapshot } from './schema.js';
 
 /**
  * Builds a Snapshot one file, or one object, at a time, so a loader can hand
@@ -30,6 +32,8 @@ export class SnapshotBuilder {
   readonly #skipped = new Map<string, number>();
   readonly #hostOutputs: Array<{ name: string; file: string; text: string }> = [];
   #hostName: string | undefined;
+  /** Large node outputs the loader can read again are read again when used, recent ones kept here. */
+  readonly #texts = new TextPool();
 
   /**
    * Adds one file of any role (objects, node output, manifest …), classified by its
@@ -94,7 +98,7 @@ export class SnapshotBuilder {
           );
           command = sniffed ?? command;
         }
-        nodeOutputs(snapshot, role.node).commands[command] = { file: path, text };
+        nodeOutputs(snapshot, role.node).commands[command] = this.#nodeOutput(file, path, text, read);
         break;
       }
       case 'node-cni':
@@ -110,6 +114,16 @@ export class SnapshotBuilder {
         snapshot.cloud[role.name] = { file: path, text };
         break;
     }
+  }
+
+  /**
+   * A node output as the snapshot keeps it: its text, or for a large one the loader can read
+   * again, a file that reads it again when used (decoded and masked exactly as now).
+   */
+  #nodeOutput(file: SnapshotFile, path: string, text: string, read: string): TextFile {
+    const { readAgain } = file;
+    if (!readAgain || text.length < lazyTextMinChars) return { file: path, text };
+    return lazyTextFile(path, text.length, textReadAgain(readAgain, path, text.length, text !== read), this.#texts);
   }
 
   /**
@@ -260,6 +274,22 @@ function textOf(file: SnapshotFile, path: string, diagnostics: Diagnostic[]): st
     return undefined;
   }
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Reads a file's text again as `#addFile` made it the first time (decoded, masked; its diagnostics
+ * were reported then); throws if it is no longer as long. Out here so the text is not captured.
+ * `readAgain` gives the same bytes or throws (the Node entry checks size and modification time),
+ * so a text that had nothing to mask the first time has nothing now: masking a 35 MB
+ * iptables-save again would cost more than reading and decoding it.
+ */
+function textReadAgain(readAgain: () => Uint8Array, path: string, length: number, masked: boolean): () => string {
+  return () => {
+    const read = textOf({ path, bytes: readAgain() }, path, []);
+    const text = read === undefined || !masked ? read : maskSecrets(read);
+    if (text?.length !== length) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
+    return text;
+  };
 }
 
 function readManifest(path: string, text: string, diagnostics: Diagnostic[]): Manifest | undefined {
