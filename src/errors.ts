@@ -54,15 +54,17 @@ export class MissingDataError extends NetdoctorError {
   constructor(capture: string, message = `missing data: ${capture}`) {
     // Not a fault but an answer ("capture this"), thrown per subject that lacks data: no stack to collect.
     super('missing-data', withoutStack(message));
-    Error.stackTraceLimit = stackTraceLimit;
+    V8Error.stackTraceLimit = stackTraceLimit;
     this.capture = capture;
   }
 }
 
-let stackTraceLimit = Error.stackTraceLimit;
+/** `stackTraceLimit` is V8's (Node, Chromium); elsewhere it is an unused property, set and restored. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
+let stackTraceLimit = V8Error.stackTraceLimit;
 /** Turns stack capture off for the one Error constructor call it is an argument of (restored right after it). */
 function withoutStack(message: string): string {
-  stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  stackTraceLimit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   return message;
 }
