@@ -157,4 +157,18 @@ describe('kubeProxyIpvsScheduler', () => {
     const none = indexWith({});
     expect(missing(() => kubeProxyIpvsScheduler.compute(none.node, none.index))).toContain('ConfigMap kube-system/kube-proxy-worker');
   });
+
+  it('reads EKS’s kube-proxy-config (key config), after kube-proxy-worker and kube-proxy', () => {
+    // EKS's kube-proxy add-on: DaemonSet arg --config=/var/lib/kube-proxy-config/config, ConfigMap kube-proxy-config mounted there.
+    const eks = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy-config', namespace: 'kube-system' }, data: { config: 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: "ipvs"\nipvs:\n  scheduler: "wrr"\n' } };
+    const onEks = indexWith({}, [nodeJson('n1')], [eks]);
+    expect(kubeProxyIpvsScheduler.compute(onEks.node, onEks.index)).toMatchObject({
+      configMap: 'kube-proxy-config',
+      mode: 'ipvs',
+      scheduler: 'wrr',
+      source: { object: 'ConfigMap kube-system/kube-proxy-config', key: 'config' },
+    });
+    const both = indexWith({}, [nodeJson('n1')], [eks, worker]);
+    expect(kubeProxyIpvsScheduler.compute(both.node, both.index)).toMatchObject({ configMap: 'kube-proxy-worker', scheduler: 'lc' });
+  });
 });

@@ -1,7 +1,7 @@
 import { parseConntrack } from '../../parsers/linux/conntrack.js';
 import type { NodeObject } from '../../snapshot/objects.js';
 import { defineFact } from '../define.js';
-import { kubeProxyConfigMaps } from '../kube-proxy/kube-proxy-configs.js';
+import { kubeProxyConfigMaps, kubeProxyConfigOrder } from '../kube-proxy/kube-proxy-configs.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 
 /** kube-proxy's default conntrack.maxPerCore (KubeProxyConfiguration defaults: 32 * 1024). */
@@ -14,7 +14,7 @@ const dnsDominates = 0.5;
 const controlPlane = (node: NodeObject) => ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'].some((l) => l in node.labels);
 
 function maxPerCoreFor(node: NodeObject, index: SnapshotIndex): { value?: number; text: string } {
-  const order = controlPlane(node) ? ['kube-proxy-master', 'kube-proxy'] : ['kube-proxy-worker', 'kube-proxy'];
+  const order = kubeProxyConfigOrder(controlPlane(node));
   const maps = kubeProxyConfigMaps(index);
   const config = order.map((name) => maps.find((m) => m.name === name && m.result)).find((m) => m !== undefined);
   if (!config?.result) return { text: 'unknown (no kube-proxy ConfigMap captured)' };
@@ -33,7 +33,7 @@ export const conntrackTuning = defineFact({
   id: 'conntrackTuning',
   subject: 'Node',
   description: `The kube-proxy conntrack.maxPerCore in effect on the node (kube-proxy default ${kubeProxyDefaultMaxPerCore} when not set), the share of DNS (port 53) entries in its conntrack -L output, and the fix the ACK document gives for them.`,
-  reads: ['ConfigMap kube-system/kube-proxy-worker (kube-proxy-master on control-plane nodes, or kube-proxy) key config.conf', 'nodes/<node>/conntrack (conntrack -L)'],
+  reads: ['ConfigMap kube-system/kube-proxy-worker (kube-proxy-master on control-plane nodes, or kube-proxy, or kube-proxy-config on EKS) key config.conf (or config)', 'nodes/<node>/conntrack (conntrack -L)'],
   compute: (node, index) => {
     const maxPerCore = maxPerCoreFor(node, index);
     const file = index.nodeOutputs(node.name)?.commands.conntrack;

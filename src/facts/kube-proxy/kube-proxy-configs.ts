@@ -8,8 +8,16 @@ import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
  * ACK managed clusters configure kube-proxy through ConfigMap kube-proxy-worker;
  * dedicated clusters add kube-proxy-master for the masters; kubeadm clusters
  * use kube-proxy. Each holds the KubeProxyConfiguration under `config.conf`.
+ * EKS's kube-proxy add-on reads ConfigMap kube-proxy-config (key `config`, mounted
+ * for `--config=/var/lib/kube-proxy-config/config`), as Gardener does (key `config.yaml`).
  */
-export const kubeProxyConfigMapNames = ['kube-proxy-worker', 'kube-proxy-master', 'kube-proxy'] as const;
+export const kubeProxyConfigMapNames = ['kube-proxy-worker', 'kube-proxy-master', 'kube-proxy', 'kube-proxy-config'] as const;
+/** The keys a kube-proxy ConfigMap holds its KubeProxyConfiguration under, first found wins. */
+const configKeys = ['config.conf', 'config', 'config.yaml'];
+
+/** The ConfigMaps that configure a node's kube-proxy, most specific first. */
+export const kubeProxyConfigOrder = (controlPlane: boolean): string[] =>
+  controlPlane ? ['kube-proxy-master', 'kube-proxy', 'kube-proxy-config'] : ['kube-proxy-worker', 'kube-proxy', 'kube-proxy-config'];
 
 export interface KubeProxyConfigMap {
   name: string;
@@ -26,7 +34,7 @@ export function kubeProxyConfigMaps(index: SnapshotIndex): KubeProxyConfigMap[] 
   return kubeProxyConfigMapNames
     .filter((name) => index.configMapsByKey.has(objectKey('kube-system', name)))
     .map((name) => {
-      const text = configMapText(index, [name], ['config.conf', 'config']);
+      const text = configMapText(index, [name], configKeys);
       return { name, text, result: text ? index.parseResult(text.file, parseKubeProxyConfig) : undefined };
     });
 }
@@ -35,10 +43,10 @@ type ReadableConfigMap = KubeProxyConfigMap & { text: ConfigMapText; result: Par
 
 const readable = (m: KubeProxyConfigMap): m is ReadableConfigMap => m.text !== undefined && m.result !== undefined;
 
-/** The config that governs worker nodes: kube-proxy-worker, else kube-proxy, else kube-proxy-master. */
+/** The config that governs worker nodes: kube-proxy-worker, else kube-proxy, else kube-proxy-config, else kube-proxy-master. */
 export function workerKubeProxyConfig(index: SnapshotIndex): ReadableConfigMap | undefined {
   const maps = kubeProxyConfigMaps(index).filter(readable);
-  for (const name of ['kube-proxy-worker', 'kube-proxy', 'kube-proxy-master']) {
+  for (const name of [...kubeProxyConfigOrder(false), 'kube-proxy-master']) {
     const found = maps.find((m) => m.name === name);
     if (found) return found;
   }
@@ -51,9 +59,9 @@ export const isControlPlane = (node: NodeObject) => controlPlaneLabels.some((l) 
 
 /**
  * The kube-proxy configuration a node runs with: kube-proxy-master on control-plane nodes of ACK dedicated
- * clusters, kube-proxy-worker on ACK workers, else kubeadm's kube-proxy. Text under `config.conf` (or `config`).
+ * clusters, kube-proxy-worker on ACK workers, else kubeadm's kube-proxy, else EKS's kube-proxy-config. Text under
+ * `config.conf` (or `config`, `config.yaml`).
  */
 export function kubeProxyConfigTextForNode(index: SnapshotIndex, node: NodeObject): ConfigMapText | undefined {
-  const names = isControlPlane(node) ? ['kube-proxy-master', 'kube-proxy'] : ['kube-proxy-worker', 'kube-proxy'];
-  return configMapText(index, names, ['config.conf', 'config']);
+  return configMapText(index, kubeProxyConfigOrder(isControlPlane(node)), configKeys);
 }

@@ -19,7 +19,7 @@ export const nodeKubeProxyRules = defineFact({
   reads: [
     'nodes/<node>/iptables-save, ip6tables-save (kube-proxy view)',
     'nodes/<node>/ipvsadm',
-    'ConfigMap kube-system/kube-proxy-worker, kube-proxy-master or kube-proxy key config.conf (mode)',
+    'ConfigMap kube-system/kube-proxy-worker, kube-proxy-master, kube-proxy or kube-proxy-config (EKS) key config.conf (or config) (mode)',
     'Services spec.clusterIPs, ports, nodePort',
     'Endpoints / EndpointSlices (ready addresses)',
   ],

@@ -36,7 +36,7 @@ const emptyKubeProxyConfig = (): KubeProxyConfig => ({ valid: false, ipvs: {}, c
 
 export const kubeProxyConfigParser = defineParser<KubeProxyConfig>({
   id: 'kube-proxy-config',
-  command: 'kubectl -n kube-system get configmap kube-proxy (or kube-proxy-worker, kube-proxy-master), key config.conf',
+  command: 'kubectl -n kube-system get configmap kube-proxy (or kube-proxy-worker, kube-proxy-master; kube-proxy-config on EKS), key config.conf (config on EKS)',
   description: 'A KubeProxyConfiguration, read strictly: validity, proxy mode, IPVS scheduler and timeouts, conntrack limits.',
   schema: KubeProxyConfig,
   example: `apiVersion: kubeproxy.config.k8s.io/v1alpha1
