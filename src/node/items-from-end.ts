@@ -4,13 +4,13 @@ import { itemKindOfList, typedKind } from '../snapshot/read-objects.js';
 import type { Reduced } from '../snapshot/reduce-object.js';
 import { readObjectSafely } from '../snapshot/snapshot-builder.js';
 import { fromEnd, type ItemChunks } from './item-chunks.js';
-import { boundaryBytes, headBytes, itemBoundary, lastItemEnd, nextBoundary } from './kubectl-list-cutter.js';
+import { boundaryBytes, firstItem as firstItemText, headBytes, itemBoundary, lastItemEnd, nextBoundary } from './kubectl-list-cutter.js';
 import type { StoppedAt } from './file-task.js';
 import { type ItemTally, ListItemSink, type StagedObjects } from './list-item-sink.js';
 import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
 
 const itemsKey = Buffer.from('"items"');
-const firstItem = Buffer.from('\n    "items": [\n        {');
+const firstItem = Buffer.from(firstItemText);
 const lastItemEndBytes = Buffer.from(lastItemEnd);
 const tailBytes = 1024 * 1024;
 /** Bytes read past a chunk's end for its last item at first (an item is ~14 KB). */

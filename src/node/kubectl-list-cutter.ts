@@ -5,7 +5,7 @@ import type { ListItemSink } from './list-item-sink.js';
 import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
 
 const itemsKey = '\n    "items": [';
-const firstItem = `${itemsKey}\n        {`;
+export const firstItem = `${itemsKey}\n        {`;
 export const itemBoundary = '\n        },\n        {';
 export const lastItemEnd = '\n        }\n    ]';
 /** Bytes read at a time: larger reads measured no faster, and their texts raised the peak RSS by half (large-object space). */

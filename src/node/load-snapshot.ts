@@ -8,7 +8,7 @@ import { type FileRole, classifyFile } from '../snapshot/classify-file.js';
 import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
 import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
-import { lazyTextMinChars } from '../snapshot/lazy-text.js';
+import { changedSinceLoad, lazyTextMinChars } from '../snapshot/lazy-text.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
 import { FileInWorker } from './file-in-worker.js';
@@ -134,7 +134,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
     for (const [at, file] of ordered.entries()) {
       if (file === background?.file && background.worker) {
         for (const later of ordered.slice(at + 1)) {
-          if (later.size <= cutFrom || later.size > threshold || !isObjectJson(later, plan.roleOf(later.path))) continue;
+          if (!isCutObjectFile(later, plan.roleOf(later.path), { threshold, cutFrom })) continue;
           const staged = await stageCutObjectFile(later.full, later.path, { inFileOrder: true }).catch(() => undefined);
           if (staged) readAhead.set(later, staged);
         }
@@ -157,12 +157,17 @@ function isObjectJson(file: FoundFile, role: FileRole | undefined): boolean {
   return /\.json$/i.test(file.path) && (role ?? classifyFile(file.path)).role === 'objects';
 }
 
+/** An object file read item by item at kubectl's boundaries (kubectl-list-cutter.ts): above `cutFrom`, not so large it is streamed. */
+function isCutObjectFile(file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number }): boolean {
+  return file.size > sizes.cutFrom && file.size <= sizes.threshold && isObjectJson(file, role);
+}
+
 async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number; readAgain: boolean }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
   try {
     if (pool && isObjectJson(file, role) && (await readObjectFileInParallel(pool, file.full, normalizePath(file.path), builder, rangeBytes))) return;
     if (file.size > sizes.threshold && isObjectJson(file, role)) {
       if (await streamObjectFile(file.full, file.path, builder)) return;
-    } else if (file.size > sizes.cutFrom && isObjectJson(file, role)) {
+    } else if (isCutObjectFile(file, role, sizes)) {
       // Not kubectl's layout, or not valid JSON: read whole below, as a file of this size always was.
       if (await cutObjectFile(file.full, file.path, builder, { inFileOrder: true })) return;
     }
@@ -206,7 +211,7 @@ function readSameFile(full: string, path: string, size: number, mtimeMs: number)
   }
   try {
     const now = fstatSync(fd);
-    if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
+    if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', changedSinceLoad, { file: path });
     return readFileSync(fd);
   } finally {
     closeSync(fd);

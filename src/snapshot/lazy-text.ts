@@ -15,6 +15,9 @@ export const lazyTextMinChars = 1024 * 1024;
  */
 export const textPoolBudgetChars = 64 * 1024 * 1024;
 
+/** What reading a lazy file again says when the file is no longer the one loaded. */
+export const changedSinceLoad = 'file changed since the snapshot was loaded; load the snapshot again';
+
 const lengths = new WeakMap<TextFile, number>();
 
 /**

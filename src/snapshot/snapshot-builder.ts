@@ -5,7 +5,7 @@ import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
-import { TextPool, lazyTextFile, lazyTextMinChars } from './lazy-text.js';
+import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars } from './lazy-text.js';
 import { maskSecrets } from './mask-secrets.js';
 import type { Reduced } from './reduce-object.js';
 import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
@@ -287,7 +287,7 @@ function textReadAgain(readAgain: () => Uint8Array, path: string, length: number
   return () => {
     const read = textOf({ path, bytes: readAgain() }, path, []);
     const text = read === undefined || !masked ? read : maskSecrets(read);
-    if (text?.length !== length) throw new SnapshotError('changed', 'file changed since the snapshot was loaded; load the snapshot again', { file: path });
+    if (text?.length !== length) throw new SnapshotError('changed', changedSinceLoad, { file: path });
     return text;
   };
 }

@@ -1,7 +1,7 @@
 import { parseConntrack } from '../../parsers/linux/conntrack.js';
 import type { NodeObject } from '../../snapshot/objects.js';
 import { defineFact } from '../define.js';
-import { kubeProxyConfigMaps, kubeProxyConfigOrder } from '../kube-proxy/kube-proxy-configs.js';
+import { isControlPlane, kubeProxyConfigMaps, kubeProxyConfigOrder } from '../kube-proxy/kube-proxy-configs.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 
 /** kube-proxy's default conntrack.maxPerCore (KubeProxyConfiguration defaults: 32 * 1024). */
@@ -11,10 +11,8 @@ export const recommendedMaxPerCore = 65536;
 /** Above this share of DNS entries the document's advice is NodeLocal DNSCache. */
 const dnsDominates = 0.5;
 
-const controlPlane = (node: NodeObject) => ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'].some((l) => l in node.labels);
-
 function maxPerCoreFor(node: NodeObject, index: SnapshotIndex): { value?: number; text: string } {
-  const order = kubeProxyConfigOrder(controlPlane(node));
+  const order = kubeProxyConfigOrder(isControlPlane(node));
   const maps = kubeProxyConfigMaps(index);
   const config = order.map((name) => maps.find((m) => m.name === name && m.result)).find((m) => m !== undefined);
   if (!config?.result) return { text: 'unknown (no kube-proxy ConfigMap captured)' };
