@@ -24,6 +24,9 @@ export interface ListedEndpoint {
   line: number;
 }
 
+/** What an object that is no endpoint gets (both layouts). */
+export const notAnEndpoint = 'an object has no ID, Name or IP address, so it is not read as an HNS endpoint';
+
 /** Does the text look like Format-List output of HNS endpoints (an `IPAddress :` or `VirtualNetwork :` line beside an `ID :` one)? */
 export function looksLikeHnsEndpointList(text: string): boolean {
   return /^(?:IPAddress|VirtualNetwork)\s+: /m.test(text) && /^ID\s+: /m.test(text);
@@ -45,7 +48,7 @@ export function readHnsEndpointList(text: string, file: string | undefined): { e
     const prefix = value('prefixlength');
     if (prefix !== undefined && /^\d{1,3}$/.test(prefix)) endpoint.prefixLength = Number(prefix);
     if (endpoint.id === undefined && endpoint.ipAddress === undefined && endpoint.name === undefined) {
-      diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', 'an object has no ID, Name or IP address, so it is not read as an HNS endpoint', { file, line }));
+      diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', notAnEndpoint, { file, line }));
       continue;
     }
     const policies = record.get('policies');

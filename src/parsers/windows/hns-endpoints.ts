@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { type ParseOptions, defineParser } from '../define-parser.js';
 import { fieldOf, isRecord, stringsOf } from '../configs/go-json-values.js';
-import { looksLikeHnsEndpointList, readHnsEndpointList } from './hns-endpoint-list.js';
+import { looksLikeHnsEndpointList, notAnEndpoint, readHnsEndpointList } from './hns-endpoint-list.js';
 import { hnsPolicies, listOf, textOf } from './hns-objects.js';
 import { readPowerShellObjects } from './powershell-json.js';
 
@@ -83,7 +83,7 @@ export const hnsEndpointsParser = defineParser<HnsEndpointsValue>({
     for (const { value, line } of objects) {
       const endpoint = readEndpoint(value, line);
       if (endpoint.id === undefined && endpoint.ipAddress === undefined && endpoint.name === undefined) {
-        diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', 'an object has no ID, Name or IP address, so it is not read as an HNS endpoint', { file, line }));
+        diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', notAnEndpoint, { file, line }));
         continue;
       }
       endpoints.push(endpoint);
