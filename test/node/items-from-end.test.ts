@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateSnapshot } from '../../bench/generate.js';
-import { FileInWorker } from '../../src/node/file-in-worker.js';
+import { FileInWorker, decodeObjects } from '../../src/node/file-in-worker.js';
 import { type FileMessage, type StoppedAt, runFileTask } from '../../src/node/file-task.js';
 import { ItemChunks, fromEnd } from '../../src/node/item-chunks.js';
 import { joinShares, readItemsFromEnd } from '../../src/node/items-from-end.js';
 import { StagedObjects } from '../../src/node/list-item-sink.js';
+import { SharedValueDecoder } from '../../src/node/shared-values.js';
 import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { streamObjectFile } from '../../src/node/stream-objects.js';
-import type { Reduced } from '../../src/snapshot/reduce-object.js';
 import { SnapshotBuilder } from '../../src/snapshot/snapshot-builder.js';
 
 const root = mkdtempSync(join(tmpdir(), 'netdoctor-from-end-'));
@@ -38,10 +38,11 @@ async function inTwoShares(path: string, file: string, chunkBytes: number, meet:
   const claims = new Int32Array(chunks.shared);
   for (let k = Math.max(1, meet); k < chunks.count; k++) claims[k] = fromEnd; // the end is taken: the front reader stops at `meet`
   const staged = new StagedObjects();
+  const shared = new SharedValueDecoder();
   let stopped: StoppedAt | undefined;
   let ok = true;
   await runFileTask({ kind: 'file', path, file, chunks: { shared: chunks.shared, chunkBytes } }, (m: FileMessage) => {
-    if (m.kind === 'objects') return staged.addReduced(JSON.parse(m.json) as Reduced[]);
+    if (m.kind === 'objects') return staged.addReduced(decodeObjects(m, shared));
     if (!m.ok) return void (ok = false);
     staged.addNotes(m);
     stopped = m.stopped;
