@@ -5,10 +5,54 @@ import { join } from 'node:path';
 import { commandCaptures, repoRoot } from '../command-captures.js';
 import { type Ipvsadm, parseIpvsadm } from '../../../src/parsers/linux/ipvsadm.js';
 import { type IpvsForwarding, scanIpvsadmForwarding } from '../../../src/parsers/linux/ipvsadm-forwarding-scan.js';
+import { rsAddress, vsAddress } from '../../../src/parsers/linux/ipvsadm-forwarding-rows.js';
+
+/** The fields the kube-proxy facts read, with every address as text. */
+interface Projected {
+  namesResolved: boolean;
+  vsProtocol: string[];
+  vsAddress: string[];
+  vsPort: number[];
+  vsFwmark: number[];
+  vsRealStart: number[];
+  rsAddress: string[];
+  rsPort: number[];
+  rsWeight: number[];
+}
+
+const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/**
+ * The scan's value with its addresses as text; checks on the way that an address is a number exactly when it
+ * is a plain dotted quad (and then the number of that text), and text exactly when it is not.
+ */
+function asText(scan: IpvsForwarding): Projected {
+  const addresses = (numbers: Float64Array, texts: Map<number, string>, at: (i: number) => string) =>
+    Array.from(numbers, (n, i) => {
+      const text = at(i);
+      expect({ i, text, numeric: n >= 0, inTexts: texts.has(i) }).toEqual({ i, text, numeric: PLAIN_IPV4.test(text), inTexts: !PLAIN_IPV4.test(text) });
+      if (n >= 0) expect(text.split('.').reduce((v, part) => v * 256 + Number(part), 0)).toBe(n);
+      return text;
+    });
+  expect([...scan.vsAddressText.keys()].every((i) => scan.vsIPv4[i] === -1)).toBe(true);
+  expect([...scan.rsAddressText.keys()].every((i) => scan.rsIPv4[i] === -1)).toBe(true);
+  const { namesResolved, vsProtocol, vsIPv4, vsAddressText, rsIPv4, rsAddressText } = scan;
+  return {
+    namesResolved,
+    vsProtocol,
+    vsPort: Array.from(scan.vsPort),
+    vsFwmark: Array.from(scan.vsFwmark),
+    vsRealStart: Array.from(scan.vsRealStart),
+    rsPort: Array.from(scan.rsPort),
+    rsWeight: Array.from(scan.rsWeight),
+    vsAddress: addresses(vsIPv4, vsAddressText, (i) => vsAddress(scan, i)),
+    rsAddress: addresses(rsIPv4, rsAddressText, (i) => rsAddress(scan, i)),
+  };
+}
 
 /** parseIpvsadm's value in the scan's shape: the fields the kube-proxy facts read. */
-function project(full: Ipvsadm): IpvsForwarding {
-  const out: IpvsForwarding = { namesResolved: full.namesResolved, vsProtocol: [], vsAddress: [], vsPort: [], vsFwmark: [], vsRealStart: [], rsAddress: [], rsPort: [], rsWeight: [] };
+function project(full: Ipvsadm): Projected {
+  const out: Projected = { namesResolved: full.namesResolved, vsProtocol: [], vsAddress: [], vsPort: [], vsFwmark: [], vsRealStart: [], rsAddress: [], rsPort: [], rsWeight: [] };
   for (const vs of full.virtualServers) {
     out.vsProtocol.push(vs.protocol);
     out.vsAddress.push(vs.address ?? '');
@@ -42,14 +86,15 @@ describe('scanIpvsadmForwarding agrees with parseIpvsadm', () => {
     for (const [variant, text] of Object.entries(variants(readFileSync(join(repoRoot, relative), 'utf8')))) {
       const full = parseIpvsadm(text, { file: 'f' });
       const scan = scanIpvsadmForwarding(text, { file: 'f' });
-      expect({ variant, ...scan.value }).toEqual({ variant, ...project(full.value) });
+      expect({ variant, ...asText(scan.value) }).toEqual({ variant, ...project(full.value) });
       expect(scan.diagnostics).toEqual(full.diagnostics);
     }
   });
   it('agrees on outputs that are not ipvsadm, empty or blank', () => {
     for (const text of ['', '\n\n', ' \u00a0\n', 'hello\nworld\n', "Can't initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n"]) {
       const full = parseIpvsadm(text, { file: 'f' });
-      expect(scanIpvsadmForwarding(text, { file: 'f' })).toEqual({ value: project(full.value), diagnostics: full.diagnostics });
+      const scan = scanIpvsadmForwarding(text, { file: 'f' });
+      expect({ value: asText(scan.value), diagnostics: scan.diagnostics }).toEqual({ value: project(full.value), diagnostics: full.diagnostics });
     }
   });
 });
@@ -92,7 +137,7 @@ describe('scanIpvsadmForwarding fast rows agree with parseIpvsadm', () => {
       fc.property(texts, (text) => {
         const full = parseIpvsadm(text, { file: 'f' });
         const scan = scanIpvsadmForwarding(text, { file: 'f' });
-        expect(scan.value).toEqual(project(full.value));
+        expect(asText(scan.value)).toEqual(project(full.value));
         expect(scan.diagnostics).toEqual(full.diagnostics);
       }),
       { numRuns: 4000 },
