@@ -103,15 +103,16 @@ describe('scanIpvsadmForwarding agrees with parseIpvsadm', () => {
 // full parser reads it, whether the fast path takes the row or hands it to the general path.
 describe('scanIpvsadmForwarding fast rows agree with parseIpvsadm', () => {
   const gap = fc.constantFrom(' ', '  ', '   ', '\t', ' \t', '          ');
-  const octet = fc.constantFrom('0', '10', '255', '999', '1000', '', '01', 'a');
+  // Parts that make a plain dotted quad (kept as a number) and parts that do not (kept as text, or no address).
+  const octet = fc.constantFrom('0', '10', '255', '256', '999', '1000', '', '01', '00', '9', 'a');
   const ipv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
-  const address = fc.oneof(ipv4, ipv4, fc.constantFrom('[fd00::1]', 'host-name', '10.0.0.1.5', '1.2.3'));
+  const address = fc.oneof(ipv4, ipv4, fc.constantFrom('[fd00::1]', '[FD00:0::A]', '[::ffff:10.0.0.1]', '[::]', '[fd00::1', 'host-name', '10.0.0.1.5', '1.2.3'));
   const port = fc.constantFrom('80', '53', '', 'http', '65535', '1234567890', '0');
   const anyEndpoint = fc.tuple(address, fc.constantFrom(':', ':', ''), port).map((p) => p.join(''));
   const endpoint = fc.oneof(anyEndpoint, fc.tuple(fc.constantFrom('10.0.0.1', '172.16.0.10', '192.168.255.241'), fc.constantFrom('80', '53', '0', '65535')).map(([a, p]) => `${a}:${p}`));
-  const word = fc.constantFrom('rr', 'Masq', 'Route', 'persistent', '10800', 'wlc', '1', '0', '12', 'x\u00e9', '-', 'a\u0001b');
+  const word = fc.constantFrom('rr', 'Masq', 'Route', 'persistent', '10800', 'wlc', '1', '0', '12', 'x\u00e9', '-', 'a\u0001b', "Can't", "Can't initialize ipvs", 'initialize');
   // Numbers past 2^53 are left out of the full parser's value (number-out-of-range) but read by the scan: not generated here.
-  const number = fc.constantFrom('0', '1', '7', '123456789012345', 'x', '3K', '');
+  const number = fc.constantFrom('0', '1', '7', '123456789012345', '1234567890123456', '9007199254740991', 'x', '3K', '');
   const virtual = fc
     .tuple(fc.constantFrom('TCP', 'UDP', 'SCTP', 'TCP ', 'FWM', 'tcp'), gap, endpoint, fc.array(fc.tuple(gap, word), { maxLength: 8 }), fc.constantFrom('', ' ', '\t', '\r'))
     .map(([p, g, e, rest, tail]) => `${p}${g}${e}${rest.map(([a, b]) => a + b).join('')}${tail}`);
