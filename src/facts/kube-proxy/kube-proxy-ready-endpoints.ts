@@ -13,8 +13,10 @@ import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
 export interface ReadyEndpoints {
   /** Distinct ready `address:port` targets. */
   size: number;
-  /** `address number * 65536 + port` of the plain-IPv4 targets with a port up to 65535, ascending. */
-  ipv4Keys: Float64Array;
+  /** `address number * 65536 + port` of the plain-IPv4 targets with a port up to 65535, each once. */
+  ipv4Keys: number[];
+  /** The same keys as a set, when there are too many to search in a row. */
+  ipv4Set?: Set<number>;
   /** The other targets (IPv6, other ports): normal-form address → ports. */
   others: Map<string, Set<number>>;
   /** `ip:port` texts of every target, built when a mismatch is described. */
@@ -22,34 +24,42 @@ export interface ReadyEndpoints {
 }
 
 const byService = new WeakMap<ServiceObject, Map<string, ReadyEndpoints>>();
-const byPort = new WeakMap<ProxiedPort, ReadyEndpoints>();
 
-/** Memoised per Service port (one WeakMap hit per node) and per Service, so 5,000 nodes do not recompute it. */
+/** Memoised per Service and port name/protocol; callers keep it per expected entry, so 5,000 nodes do not recompute it. */
 export function readyEndpoints(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
-  const known = byPort.get(port);
-  if (known) return known;
   let perService = byService.get(port.service);
   if (!perService) byService.set(port.service, (perService = new Map<string, ReadyEndpoints>()));
   const key = `${port.portName}/${port.protocol}`;
   let ready = perService.get(key);
   if (!ready) perService.set(key, (ready = readyEndpointsOf(index, port)));
-  byPort.set(port, ready);
   return ready;
 }
 
+// Up to this many keys a real server is looked for in a row; past it, in a Set.
+const SEARCH_IN_ROW = 16;
+
 function readyEndpointsOf(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
   const keys: number[] = [];
+  let set: Set<number> | undefined;
   const others = new Map<string, Set<number>>();
   let otherCount = 0;
   for (const ep of index.endpointsByService.get(objectKey(port.service.namespace, port.service.name)) ?? []) {
     const epPort = ep.ports.find((p) => (p.name ?? '') === port.portName && p.protocol.toUpperCase() === port.protocol);
     if (!epPort) continue;
     for (const a of ep.addresses) {
-      const ip = a.ready ? norm(a.ip) : undefined;
+      if (!a.ready) continue;
+      // A plain dotted quad is its own normal form; anything else is normalised first.
+      let ipv4 = plainIPv4Number(a.ip);
+      const ip = ipv4 >= 0 ? a.ip : norm(a.ip);
       if (ip === undefined) continue;
-      const key = ipv4Key(plainIPv4Number(ip), epPort.port);
-      if (key >= 0) keys.push(key);
-      else {
+      if (ipv4 < 0) ipv4 = plainIPv4Number(ip);
+      const key = ipv4Key(ipv4, epPort.port);
+      if (key >= 0) {
+        if (set ? set.has(key) : keys.includes(key)) continue;
+        keys.push(key);
+        if (set) set.add(key);
+        else if (keys.length > SEARCH_IN_ROW) set = new Set(keys);
+      } else {
         let ports = others.get(ip);
         if (!ports) others.set(ip, (ports = new Set<number>()));
         if (!ports.has(epPort.port)) otherCount++;
@@ -57,10 +67,9 @@ function readyEndpointsOf(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoin
       }
     }
   }
-  const sorted = Float64Array.from(keys).sort();
-  let distinct = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!;
-  return { size: distinct + otherCount, ipv4Keys: sorted.subarray(0, distinct), others };
+  const ready: ReadyEndpoints = { size: keys.length + otherCount, ipv4Keys: keys, others };
+  if (set) ready.ipv4Set = set;
+  return ready;
 }
 
 /** `address number * 65536 + port` for a plain IPv4 address (its number ≥ 0) and a port in 0–65535; else -1. */
@@ -70,17 +79,7 @@ export function ipv4Key(ipv4: number, port: number): number {
 
 /** Whether a ready endpoint has this key (from ipv4Key). */
 export function hasIPv4Key(ready: ReadyEndpoints, key: number): boolean {
-  const keys = ready.ipv4Keys;
-  let low = 0;
-  let high = keys.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const k = keys[mid]!;
-    if (k === key) return true;
-    if (k < key) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
+  return ready.ipv4Set ? ready.ipv4Set.has(key) : ready.ipv4Keys.includes(key);
 }
 
 /** `ip:port` of every ready endpoint (for a mismatch's message). */
