@@ -1,10 +1,12 @@
 /**
  * The kube-proxy forwarding view of `ipvsadm -Ln` without the full row model:
  * a 20,000-Service node prints ~100,000 rows (~5 MB), and parseIpvsadm builds
- * an object, a regex match and a column array per row. Plain ASCII
- * virtual-server (`TCP|UDP|SCTP addr:port …`) and real-server (`  -> addr:port …`)
- * rows are read in place by index, allocating only the address strings; any
- * other row (headers, FWM, errors, non-ASCII or control characters) goes
+ * an object, a regex match and a column array per row. Runs of the two common
+ * rows (`TCP|UDP addr:port …`, `  -> addr:port …` in the default columns) are
+ * read in one pass (ipvsadm-forwarding-fast-rows.ts), a plain dotted quad kept
+ * as a number; other plain ASCII server rows are read in place by index,
+ * allocating only the address text; any other row (headers, FWM, errors,
+ * non-ASCII or control characters) goes
  * through the parser's own patterns and row readers (ipvsadm-forwarding-rows.ts).
  * Values and diagnostics equal parseIpvsadm's, projected to the fields the
  * kube-proxy facts read (test/parsers/linux/ipvsadm-forwarding-scan.test.ts).
