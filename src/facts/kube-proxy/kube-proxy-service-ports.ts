@@ -101,5 +101,3 @@ export function describeClusterIPPort(p: ProxiedPort, ip: string): string {
 export function describeNodePort(p: ProxiedPort): string {
   return `${p.name} NodePort ${p.nodePort}/${p.protocol}`;
 }
-
-/** The examples kept, then `… and N more` up to `total`, so a finding stays readable at 20,000 Services. */
