@@ -36,9 +36,9 @@ export interface StoppedAt {
 export type FileMessage = { kind: 'objects'; json: string; shared: string } | ({ kind: 'done'; ok: true; stopped?: StoppedAt } & StagedNotes) | { kind: 'done'; ok: false };
 
 /**
- * Objects per message: ~100 KB of JSON for pods, under V8's large-object size (128 KiB), so neither
+ * Objects per message: 50–100 KB of JSON for pods, under V8's large-object size (128 KiB), so neither
  * the worker's string nor its copy in the main thread takes fresh pages of large-object space
- * (2,000 a message: 9-17 % more minor page faults over the load at scale 0.5).
+ * (2,000 a message: 13–21 % more minor page faults over the load at scale 0.5).
  */
 const batchSize = 100;
 
