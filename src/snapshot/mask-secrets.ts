@@ -21,7 +21,13 @@ const urlPassword = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s/@"']+)(@)/gi;
 /** `Authorization: Bearer abc`, `Basic abc`. */
 const bearer = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/=-]{8,})/g;
 
-const quick = /access|secret|passw|pwd|token|credential|private|api[_-]?key|bearer|basic|:\/\/[^\s/@]+:[^\s/@]+@/i;
+/**
+ * Where a credential may start: access, api[_-]?key, secret, passw, pwd, private, token, credential,
+ * bearer, basic, or a URL with a password — grouped by first letter: the same strings at the same places
+ * (no two alternatives match at one place; test/snapshot/mask-secrets-quick.test.ts), found by V8 in
+ * about two thirds of the time.
+ */
+export const quick = /a(?:ccess|pi[_-]?key)|s(?:ecret)|p(?:assw|wd|rivate)|token|credential|b(?:earer|asic)|:\/\/[^\s/@]+:[^\s/@]+@/i;
 
 /** Texts longer than this are masked window by window (below): a 35 MB iptables-save has a handful of lines to look at. */
 const windowedFrom = 64 * 1024;
