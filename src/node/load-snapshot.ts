@@ -60,7 +60,8 @@ export interface LoadSnapshotOptions {
   streamInWorker?: boolean;
   /**
    * Node outputs of 1 MiB or more (a large cluster's iptables-save, ipvsadm) are not held in memory
-   * after loading: a rule that reads one reads it again from its file (lazy-text.ts), so the
+   * after loading, and those of a known command not even read then (only their size, modification
+   * time and first 64 KiB): a rule that reads one reads it from its file (lazy-text.ts), so the
    * snapshot directory must stay in place, unchanged, until the analysis ends (a file changed or
    * gone since is an error diagnostic of the rules that read it). `true` holds every text instead.
    * The snapshot reads the same either way.
