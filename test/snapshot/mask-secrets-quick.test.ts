@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskSecrets, maskWhole, quick } from '../../src/snapshot/mask-secrets.js';
+import { maskSecrets, maskWhole, maskWindows, quick } from '../../src/snapshot/mask-secrets.js';
 
 // The prefilter as it was written before its alternatives were grouped by first letter.
 const before = /access|secret|passw|pwd|token|credential|private|api[_-]?key|bearer|basic|:\/\/[^\s/@]+:[^\s/@]+@/i;
@@ -24,6 +24,19 @@ describe('the masking prefilter (quick)', () => {
         expect(matches(quick, 'g', lower)).toEqual(matches(before, 'g', lower));
       }),
       { numRuns: 5000, seed: 16 },
+    );
+  });
+
+  it('a long text scanned in pieces (lower-cased piece by piece) is masked as masking the whole text', () => {
+    const pad = (text: string) => `${'#'.repeat(70 * 1024)}\n${text}\n${'#'.repeat(10)}`;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom(1, 2, 7, 64, 4096, 80 * 1024), (parts, chunk) => {
+        const text = parts.join('');
+        const long = pad(`${text}\n${parts.slice(0, 20).join('')}\n${text}`);
+        expect(maskWindows(long, chunk)).toBe(maskWhole(long));
+        expect(maskWindows(text, chunk)).toBe(maskWhole(text));
+      }),
+      { numRuns: 2000, seed: 18 },
     );
   });
 
