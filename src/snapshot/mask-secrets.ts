@@ -21,13 +21,7 @@ const urlPassword = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s/@"']+)(@)/gi;
 /** `Authorization: Bearer abc`, `Basic abc`. */
 const bearer = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/=-]{8,})/g;
 
-/**
- * Where a credential may start: access, api[_-]?key, secret, passw, pwd, private, token, credential,
- * bearer, basic, or a URL with a password — grouped by first letter: the same strings at the same places
- * (no two alternatives match at one place; test/snapshot/mask-secrets-quick.test.ts), found by V8 in
- * about two thirds of the time.
- */
-export const quick = /a(?:ccess|pi[_-]?key)|s(?:ecret)|p(?:assw|wd|rivate)|token|credential|b(?:earer|asic)|:\/\/[^\s/@]+:[^\s/@]+@/i;
+const quick = /access|secret|passw|pwd|token|credential|private|api[_-]?key|bearer|basic|:\/\/[^\s/@]+:[^\s/@]+@/i;
 
 /** Texts longer than this are masked window by window (below): a 35 MB iptables-save has a handful of lines to look at. */
 const windowedFrom = 64 * 1024;
@@ -49,7 +43,7 @@ export function maskSecrets(text: string): string {
  * touch are merged. On a large node output this is the difference between seconds and nothing
  * (the expressions try every position of the text).
  */
-export function maskWindows(text: string, scanChunkChars = defaultScanChunkChars): string {
+function maskWindows(text: string): string {
   const pieces: string[] = [];
   let done = 0;
   let windowStart = -1;
@@ -65,52 +59,27 @@ export function maskWindows(text: string, scanChunkChars = defaultScanChunkChars
     }
     windowStart = -1;
   };
-  for (const at of quickLines(text, scanChunkChars)) {
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const end = afterNonBlankLines(text, at, 2);
+  // Lower-cased, the text matches `quick` on the same lines: `i` (without `u`) pairs ASCII letters only with
+  // ASCII letters, and only the Kelvin sign lower-cases to one (a line more, never one less). A text whose
+  // length changes (U+0130 becomes two characters) would shift every position: it is scanned as it is.
+  const lower = text.toLowerCase();
+  const scanned = lower.length === text.length ? lower : text;
+  const scan = scanned === lower ? quickLower : new RegExp(quick.source, 'gi');
+  scan.lastIndex = 0;
+  for (let m = scan.exec(scanned); m !== null; m = scan.exec(scanned)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const end = afterNonBlankLines(text, m.index, 2);
     if (windowStart >= 0 && lineStart > windowEnd) flush();
     if (windowStart < 0) windowStart = lineStart;
     windowEnd = Math.max(windowEnd, end);
+    // Later matches on this line add nothing; those on the lines after still widen the window.
+    const lineEnd = text.indexOf('\n', m.index);
+    scan.lastIndex = lineEnd === -1 ? text.length : lineEnd;
   }
   flush();
   if (pieces.length === 0) return text;
   pieces.push(text.slice(done));
   return pieces.join('');
-}
-
-/**
- * The text is lower-cased and scanned in pieces of about this many characters, each ending after a
- * newline: no `quick` match holds whitespace, so none crosses a piece's end, and each piece's copy is
- * small enough for the young generation (V8 puts objects over ~128 KiB in large-object space) and dies
- * there, instead of a copy of a 35 MB text in large-object space, which brings on full collections of
- * the whole snapshot's heap during the analysis. Same CPU as one copy of the whole (measured: 1 MiB
- * pieces, in large-object space still, took more).
- */
-const defaultScanChunkChars = 64 * 1024;
-
-/**
- * Where `quick` matches first on each line that it matches on (later matches on a line add nothing;
- * those on the lines after still widen the window).
- */
-function* quickLines(text: string, scanChunkChars: number): Generator<number> {
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', Math.min(start + scanChunkChars, text.length) - 1);
-    const end = newline === -1 ? text.length : newline + 1;
-    const piece = text.slice(start, end);
-    // Lower-cased, a piece matches `quick` on the same lines: `i` (without `u`) pairs ASCII letters only with
-    // ASCII letters, and only the Kelvin sign lower-cases to one (a line more, never one less). A piece whose
-    // length changes (U+0130 becomes two characters) would shift every position: it is scanned as it is.
-    const lower = piece.toLowerCase();
-    const scanned = lower.length === piece.length ? lower : piece;
-    const scan = scanned === lower ? quickLower : new RegExp(quick.source, 'gi');
-    scan.lastIndex = 0;
-    for (let m = scan.exec(scanned); m !== null; m = scan.exec(scanned)) {
-      yield start + m.index;
-      const lineEnd = piece.indexOf('\n', m.index);
-      scan.lastIndex = lineEnd === -1 ? piece.length : lineEnd;
-    }
-    start = end;
-  }
 }
 
 /** Where the `count`-th line after the one holding `at` that is not blank ends (before its newline), or the text's end. */
