@@ -1,7 +1,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { Parser } from '../parsers/define-parser.js';
 import { parsers } from '../parsers/index.js';
-import { textLength } from '../snapshot/lazy-text.js';
+import { checkedText } from '../snapshot/lazy-text.js';
 import type { TextFile } from '../snapshot/schema.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
@@ -87,13 +87,23 @@ function capturedFiles(index: SnapshotIndex): CapturedFile[] {
 export function checkUnreadFiles(index: SnapshotIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { file, parser, known, what } of capturedFiles(index)) {
-    if (index.readFiles.has(file) || !known) continue;
-    if (parser && textLength(file) <= maxCheckedUnreadChars) {
+    const read = index.readFiles.has(file);
+    let checked;
+    try {
+      // A node output not read at load says here what decoding it said (`invalid-utf8`), read by a rule or not.
+      checked = checkedText(file, { read: !read && known, exactUpTo: maxCheckedUnreadChars });
+    } catch (error) {
+      // A large output is read again from its file (lazy-text.ts), which may have changed since.
+      out.push(unreadableAgain(file, error));
+      continue;
+    }
+    out.push(...checked.diagnostics);
+    if (read || !known) continue;
+    if (parser && checked.length <= maxCheckedUnreadChars) {
       try {
         index.parseResult(file, parser.parse);
       } catch (error) {
-        // A large output is read again from its file (lazy-text.ts), which may have changed since.
-        out.push(diagnostic('error', 'unreadable', `could not be read again: ${(error as Error).message}`, { file: file.file }));
+        out.push(unreadableAgain(file, error));
         continue;
       }
       const message = `no rule read ${what ?? 'this file'} in this analysis (its rules did not apply or lacked other data); checked with the ${parser.id} parser only`;
@@ -106,3 +116,5 @@ export function checkUnreadFiles(index: SnapshotIndex): Diagnostic[] {
   }
   return out;
 }
+
+const unreadableAgain = (file: TextFile, error: unknown) => diagnostic('error', 'unreadable', `could not be read again: ${(error as Error).message}`, { file: file.file });

@@ -1,10 +1,15 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { SnapshotError } from '../errors.js';
+import { type HeadVerdict, fileText, isPlainAscii } from './decode-text.js';
+import { maskSecrets } from './mask-secrets.js';
 import type { TextFile } from './schema.js';
 
 /**
  * Node outputs at least this long are not kept in memory when the loader can read them again
  * (`SnapshotFile.readAgain`): a scale-1 capture holds 20 × ~40 MB of `iptables-save` and
  * `ipvsadm`, and most analyses read only some of them (a node in IPVS mode: its `iptables-save`
- * not at all). The same threshold as a "large" output in the parsed-output memo.
+ * not at all). The same threshold as a "large" output in the parsed-output memo. A known node
+ * output of at least this many bytes is not even read at load (`SnapshotFile.unread`).
  */
 export const lazyTextMinChars = 1024 * 1024;
 
@@ -18,14 +23,21 @@ export const textPoolBudgetChars = 64 * 1024 * 1024;
 /** What reading a lazy file again says when the file is no longer the one loaded. */
 export const changedSinceLoad = 'file changed since the snapshot was loaded; load the snapshot again';
 
-const lengths = new WeakMap<TextFile, number>();
+/** What is known of a lazy file without its text. */
+interface Lazy {
+  /** Its text's length (of a file not read at load: once read). */
+  length?: number;
+  unread?: Unread;
+}
+
+const lazies = new WeakMap<TextFile, Lazy>();
 
 /**
- * The length of a file's text without reading it again (the unread-file check and the
- * parsed-output budget only need its size).
+ * The length of a file's text without holding it (the parsed-output budget only needs its size);
+ * a node output not read at load is read once to know it.
  */
 export function textLength(file: TextFile): number {
-  return lengths.get(file) ?? file.text.length;
+  return lazies.get(file)?.length ?? file.text.length;
 }
 
 /** The texts of one snapshot's lazy files that are held, within a budget. */
@@ -69,6 +81,96 @@ export function lazyTextFile(file: string, length: number, load: () => string, p
       return pool.text(lazy, load);
     },
   };
-  lengths.set(lazy, length);
+  lazies.set(lazy, { length });
   return lazy;
+}
+
+/** A node output the loader did not read: where to read it, and what its first bytes said. */
+export interface UnreadSource {
+  path: string;
+  /** Its size in bytes when it was loaded. */
+  size: number;
+  /** What `fileText` says from the file's start (readHead); not binary. */
+  head: HeadVerdict;
+  readAgain: () => Uint8Array;
+  /** A faster `isPlainAscii` over the whole file than reading it into memory (the Node entry's). */
+  isPlainAscii?: () => boolean;
+}
+
+/** The state of a node output not read at load; what its first read learns is kept for the next. */
+class Unread {
+  readonly lazy: Lazy = {};
+  /** What decoding the whole file said beyond what its head said at load (`invalid-utf8`), once known. */
+  decoded: Diagnostic[] | undefined;
+  /** All ASCII without CR, once checked (checkedText). */
+  plain: boolean | undefined;
+  /** Whether masking changed its text, once read: a text with nothing to mask is not masked again. */
+  #masked: boolean | undefined;
+
+  constructor(readonly source: UnreadSource) {
+    this.lazy.unread = this;
+  }
+
+  /** The text as `#addFile` would have made it at load: decoded, masked; throws when the file is not the one loaded. */
+  read(): string {
+    const { path, size, head, readAgain } = this.source;
+    const bytes = readAgain();
+    const diagnostics: Diagnostic[] = [];
+    const read = bytes.length === size ? fileText({ bytes }, path, diagnostics) : undefined;
+    // Binary now, or another size: the Node entry's size and mtime check did not see the change.
+    if (read === undefined) throw new SnapshotError('changed', changedSinceLoad, { file: path });
+    const text = this.#masked === false ? read : maskSecrets(read);
+    if (this.lazy.length !== undefined && text.length !== this.lazy.length) throw new SnapshotError('changed', changedSinceLoad, { file: path });
+    this.lazy.length = text.length;
+    this.#masked = text !== read;
+    this.decoded ??= diagnostics.filter((d) => !head.diagnostics.some((h) => h.code === d.code));
+    return text;
+  }
+}
+
+/**
+ * A TextFile for a node output the loader did not read (`SnapshotFile.unread`): read, decoded and
+ * masked when a rule first reads its `text`, then like `lazyTextFile`. What decoding the whole says
+ * reaches the report through `checkedText` (the unread-file check of file-coverage.ts).
+ */
+export function unreadTextFile(source: UnreadSource, pool: TextPool): TextFile {
+  const unread = new Unread(source);
+  const load = () => unread.read();
+  const lazy: TextFile = {
+    file: source.path,
+    get text(): string {
+      return pool.text(lazy, load);
+    },
+  };
+  lazies.set(lazy, unread.lazy);
+  return lazy;
+}
+
+/** What the unread-file check knows of a file: its length and the diagnostics its decoding gave that loading it did not. */
+export interface CheckedText {
+  length: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * What the unread-file check needs of a file, holding its text no longer than that takes: its length
+ * and the decoding diagnostics not yet reported. `read: false` (a file some rule read): only what its
+ * read learnt, nothing when that read failed (the rule said so). Else a node output not read yet is
+ * read through once: when it is longer than `exactUpTo` bytes, all ASCII and without CR (valid UTF-8,
+ * one character per byte), its length is its size — before masking, which changes it only where it
+ * holds a credential — and nothing else is done; otherwise it is read as a rule reads it. Throws when
+ * it cannot be read.
+ */
+export function checkedText(file: TextFile, options: { read: boolean; exactUpTo: number }): CheckedText {
+  const lazy = lazies.get(file);
+  const unread = lazy?.unread;
+  if (!unread) return { length: options.read ? textLength(file) : 0, diagnostics: [] };
+  if (!options.read) return { length: lazy.length ?? 0, diagnostics: unread.decoded ?? [] };
+  const { size, head, isPlainAscii: plainFile, readAgain } = unread.source;
+  if (lazy.length === undefined && size > options.exactUpTo && !head.utf16) {
+    unread.plain ??= plainFile ? plainFile() : isPlainAscii(readAgain());
+    if (unread.plain) return { length: size, diagnostics: (unread.decoded ??= []) };
+  }
+  const length = lazy.length ?? file.text.length;
+  return { length, diagnostics: unread.decoded ?? [] };
 }

@@ -3,9 +3,9 @@ import { SnapshotError } from '../errors.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
-import { decodeText, looksBinary } from './decode-text.js';
+import { decodeText, fileText, readHead } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
-import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars } from './lazy-text.js';
+import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars, unreadTextFile } from './lazy-text.js';
 import { maskSecrets } from './mask-secrets.js';
 import type { Reduced } from './reduce-object.js';
 import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
@@ -59,7 +59,12 @@ export class SnapshotBuilder {
       if (!this.#addIfDumpStream(file, path)) this.#diagnostics.push(diagnostic('info', 'ignored-file', `ignored: ${role.why}`, { file: path }));
       return;
     }
-    const read = textOf(file, path, this.#diagnostics);
+    if (file.unread && file.bytes === undefined && file.text === undefined) {
+      if (role.role === 'node-command' && isKnownCommand(role.command) && file.readAgain) return this.#addUnread(file, path, role.node, role.command);
+      // Any other file the loader left unread is read now, as it always was.
+      if (file.readAgain) file = { path: file.path, bytes: file.readAgain(), readAgain: file.readAgain };
+    }
+    const read = fileText(file, path, this.#diagnostics);
     if (read === undefined) return;
     // Object files are masked object by object as they are reduced (read-objects.ts), streamed or not.
     const text = role.role === 'objects' ? read : maskSecrets(read);
@@ -124,6 +129,20 @@ export class SnapshotBuilder {
     const { readAgain } = file;
     if (!readAgain || text.length < lazyTextMinChars) return { file: path, text };
     return lazyTextFile(path, text.length, textReadAgain(readAgain, path, text.length, text !== read), this.#texts);
+  }
+
+  /**
+   * A node output the loader did not read: what `fileText` would say from its start is said now (a
+   * binary file is left out, as it always was); the rest when a rule reads it (lazy-text.ts).
+   */
+  #addUnread(file: SnapshotFile, path: string, node: string, command: string): void {
+    const { unread, readAgain } = file;
+    if (!unread || !readAgain) return;
+    const head = readHead(unread.head, path);
+    this.#diagnostics.push(...head.diagnostics);
+    if (head.binary) return;
+    const source = { path, size: unread.size, head, readAgain, ...(unread.isPlainAscii ? { isPlainAscii: unread.isPlainAscii } : {}) };
+    nodeOutputs(this.#snapshot, node).commands[command] = unreadTextFile(source, this.#texts);
   }
 
   /**
@@ -257,25 +276,6 @@ export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
-function textOf(file: SnapshotFile, path: string, diagnostics: Diagnostic[]): string | undefined {
-  let text = file.text;
-  if (text === undefined) {
-    if (!file.bytes) {
-      diagnostics.push(diagnostic('error', 'unreadable', 'file has no content to read', { file: path }));
-      return undefined;
-    }
-    const decoded = decodeText(file.bytes, path);
-    diagnostics.push(...decoded.diagnostics);
-    text = decoded.text;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (looksBinary(text)) {
-    diagnostics.push(diagnostic('error', 'binary-file', 'binary content (NUL bytes); skipped', { file: path }));
-    return undefined;
-  }
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
-
 /**
  * Reads a file's text again as `#addFile` made it the first time (decoded, masked; its diagnostics
  * were reported then); throws if it is no longer as long. Out here so the text is not captured.
@@ -285,7 +285,7 @@ function textOf(file: SnapshotFile, path: string, diagnostics: Diagnostic[]): st
  */
 function textReadAgain(readAgain: () => Uint8Array, path: string, length: number, masked: boolean): () => string {
   return () => {
-    const read = textOf({ path, bytes: readAgain() }, path, []);
+    const read = fileText({ bytes: readAgain() }, path, []);
     const text = read === undefined || !masked ? read : maskSecrets(read);
     if (text?.length !== length) throw new SnapshotError('changed', changedSinceLoad, { file: path });
     return text;

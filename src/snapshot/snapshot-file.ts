@@ -12,6 +12,14 @@ export interface SnapshotFile {
    * rule needs it (lazy-text.ts). Throws when the file cannot be read or has changed.
    */
   readAgain?: () => Uint8Array;
+  /**
+   * Given with `readAgain` and without `bytes` or `text`: the loader has not read the file, only its
+   * size and first bytes (`headBytes` of decode-text.ts, or all of a smaller file). A node output of
+   * a known command is then read, decoded and masked when a rule first reads it (lazy-text.ts); any
+   * other file is read here through `readAgain`. `isPlainAscii` answers `isPlainAscii` of
+   * decode-text.ts for the whole file without holding it (throws as `readAgain` does).
+   */
+  unread?: { size: number; head: Uint8Array; isPlainAscii?: () => boolean };
 }
 
 export interface BuiltSnapshot {
