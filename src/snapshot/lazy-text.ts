@@ -155,8 +155,9 @@ export interface CheckedText {
 /**
  * What the unread-file check needs of a file, holding its text no longer than that takes: its length
  * and the decoding diagnostics not yet reported. `read: false` (a file some rule read): only what its
- * read learnt, nothing when that read failed (the rule said so). Else a node output not read yet is
- * read through once: when it is longer than `exactUpTo` bytes, all ASCII and without CR (valid UTF-8,
+ * read learnt, nothing when that read failed (the rule said so). Else a node output not read yet and
+ * over four times `exactUpTo` bytes (UTF-8) is not read: its size stands for its length, past the
+ * limit either way. A shorter one is read through once: when it is longer than `exactUpTo` bytes, all ASCII and without CR (valid UTF-8,
  * one character per byte), its length is its size — before masking, which changes it only where it
  * holds a credential — and nothing else is done; otherwise it is read as a rule reads it. Throws when
  * it cannot be read.
@@ -167,6 +168,10 @@ export function checkedText(file: TextFile, options: { read: boolean; exactUpTo:
   if (!unread) return { length: options.read ? textLength(file) : 0, diagnostics: [] };
   if (!options.read) return { length: lazy.length ?? 0, diagnostics: unread.decoded ?? [] };
   const { size, head, isPlainAscii: plainFile, readAgain } = unread.source;
+  // Past four bytes a character limit, UTF-8 text is past the limit whatever it holds (a character
+  // takes at most four bytes, a CRLF two): such a file no rule read is not read at all — nothing in
+  // the report comes from it, so what its decoding would say (invalid-utf8) is not looked for.
+  if (lazy.length === undefined && size > 4 * options.exactUpTo && !head.utf16) return { length: size, diagnostics: [] };
   if (lazy.length === undefined && size > options.exactUpTo && !head.utf16) {
     unread.plain ??= plainFile ? plainFile() : isPlainAscii(readAgain());
     if (unread.plain) return { length: size, diagnostics: (unread.decoded ??= []) };
