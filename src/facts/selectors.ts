@@ -4,12 +4,20 @@ import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
 import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
 import { isProxiedService } from './kube-proxy/kube-proxy-service-ports.js';
 import { networkUnavailableTaint } from './cloud-routes/node-network-unavailable.js';
-import { hostPortsOf } from './cni/pod-host-ports.js';
+import { hasHostPort } from './cni/pod-host-ports.js';
 import { podsWithMacNotFoundEvents } from './terway/terway-mac-not-found.js';
 import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js';
 import { isTerwayNode } from './terway/terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 import { iksSelectors } from './iks/selectors.js';
+
+/** Names of the Windows nodes: a pod's node is looked up in a set of the few, not in the map of all nodes. */
+function windowsNodeNames(index: SnapshotIndex): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const [name, node] of index.nodesByName) if (node.os === 'windows') names.add(name);
+  return names;
+}
 
 /**
  * Which subjects a rule runs for. Each selector is computed once per rule from
@@ -104,7 +112,7 @@ export const selectors: Selector[] = [
     id: 'podsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a container port that sets hostPort',
-    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0),
+    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hasHostPort(p)),
   }),
   defineSelector({
     id: 'clusterWithWindowsNodes',
@@ -116,7 +124,10 @@ export const selectors: Selector[] = [
     id: 'windowsPods',
     subject: 'Pod',
     description: 'Pods scheduled on a Windows node, not finished',
-    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows'),
+    select: (index) => {
+      const windows = windowsNodeNames(index);
+      return windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? ''));
+    },
   }),
   defineSelector({
     id: 'kubeSystemPodsWithWindowsNodes',
@@ -128,10 +139,10 @@ export const selectors: Selector[] = [
     id: 'windowsPodsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a hostPort, scheduled on a Windows node',
-    select: (index) =>
-      index.snapshot.pods.filter(
-        (p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0 && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows',
-      ),
+    select: (index) => {
+      const windows = windowsNodeNames(index);
+      return windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? '') && hasHostPort(p));
+    },
   }),
   defineSelector({
     id: 'nodesWithNetworkUnavailableTaint',
