@@ -92,13 +92,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     let value: SnapshotIndex[K] | undefined;
     Object.defineProperty(index, name, { enumerable: true, get: () => (value ??= build()) });
   };
-  lazy('nodesByName', () => new Map(snapshot.nodes.map((n) => [n.name, n])));
-  lazy('podsByKey', () => new Map(snapshot.pods.map((p) => [objectKey(p.namespace, p.name), p])));
+  lazy('nodesByName', () => byKey(snapshot.nodes, (n) => n.name));
+  lazy('podsByKey', () => byKey(snapshot.pods, (p) => objectKey(p.namespace, p.name)));
   lazy('podsByNode', () => group(snapshot.pods, (p) => p.nodeName));
   lazy('podsByNamespace', () => group(snapshot.pods, (p) => p.namespace ?? ''));
-  lazy('servicesByKey', () => new Map(snapshot.services.map((s) => [objectKey(s.namespace, s.name), s])));
+  lazy('servicesByKey', () => byKey(snapshot.services, (s) => objectKey(s.namespace, s.name)));
   lazy('endpointsByService', () => group(snapshot.endpoints, (ep) => objectKey(ep.namespace, ep.serviceName)));
-  lazy('configMapsByKey', () => new Map(snapshot.configMaps.map((c) => [objectKey(c.namespace, c.name), c])));
+  lazy('configMapsByKey', () => byKey(snapshot.configMaps, (c) => objectKey(c.namespace, c.name)));
   lazy('eventsByInvolved', () => group(snapshot.events, (e) => `${e.involvedKind ?? ''}/${objectKey(e.involvedNamespace, e.involvedName ?? '')}`));
   lazy('podsByLabel', () => {
     const map = new Map<string, PodObject[]>();
@@ -106,6 +106,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     return map;
   });
   return index;
+}
+
+/** Each item by its key, the last of a key winning (as `new Map(pairs)`), without an array of pairs. */
+function byKey<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of list) map.set(keyOf(item), item);
+  return map;
 }
 
 function group<T>(list: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
@@ -180,6 +187,25 @@ export function matchingPods(index: SnapshotIndex, namespace: string | undefined
     for (const key in selector) if (pod.labels[key] !== selector[key]) return false;
     return true;
   });
+}
+
+const podsByNameIn = new WeakMap<SnapshotIndex, Map<string, Map<string, PodObject>>>();
+
+/**
+ * The pod `namespace/name` (the last of that name, as `podsByKey`), from a map of its namespace's pods built on
+ * first use: the events that name a pod are few, where `podsByKey` makes a joined key for every pod.
+ */
+export function podNamed(index: SnapshotIndex, namespace: string | undefined, name: string): PodObject | undefined {
+  let namespaces = podsByNameIn.get(index);
+  if (!namespaces) podsByNameIn.set(index, (namespaces = new Map()));
+  const ns = namespace ?? '';
+  let byName = namespaces.get(ns);
+  if (!byName) {
+    byName = new Map();
+    for (const pod of index.podsByNamespace.get(ns) ?? noPods) byName.set(pod.name, pod);
+    namespaces.set(ns, byName);
+  }
+  return byName.get(name);
 }
 
 /**
