@@ -1,5 +1,6 @@
 import { isValidCidr, mergeCidrs } from '../cidr/index.js';
 import type { ConfigMapObject, NodeObject, PodObject, WorkloadObject } from './objects.js';
+import { cniFromNodeConfigs } from './cni-from-node-configs.js';
 import type { ClusterInfo, Manifest } from './schema.js';
 import type { Snapshot } from './schema.js';
 
@@ -18,7 +19,7 @@ export function inferCluster(manifest: Manifest['cluster'], snapshot: Omit<Snaps
   const info: ClusterInfo = {};
   const provider = m.provider ? fromManifest(m.provider) : inferProvider(snapshot.nodes, snapshot.namespaces.map((n) => n.name));
   if (provider) info.provider = provider;
-  const cni = m.cni ? fromManifest(m.cni) : inferCni(snapshot.workloads, snapshot.pods, snapshot.configMaps, snapshot.nodes);
+  const cni = m.cni ? fromManifest(m.cni) : (inferCni(snapshot.workloads, snapshot.pods, snapshot.configMaps, snapshot.nodes) ?? cniFromNodeConfigs(snapshot.nodeOutputs));
   if (cni) info.cni = cni;
   const version = m.kubernetesVersion ? fromManifest(m.kubernetesVersion) : inferKubernetesVersion(snapshot.nodes);
   if (version) info.kubernetesVersion = version;
@@ -94,8 +95,8 @@ const cniByName: Array<[RegExp, Cni]> = [
 /**
  * The CNI, from its DaemonSet (or the pods it owns) in any namespace — upstream Flannel ≥ 0.20 runs in
  * `kube-flannel`, the Calico operator installs into `calico-system` — kube-system first; then from its
- * ConfigMaps; last from the annotations Flannel writes on every node it runs on, which is all that shows
- * k3s' embedded Flannel (no DaemonSet, no pod).
+ * ConfigMaps; then from the annotations Flannel writes on every node it runs on, which is all that shows
+ * k3s' embedded Flannel (no DaemonSet, no pod); last (by the caller) from the nodes' captured CNI config files.
  */
 function inferCni(workloads: WorkloadObject[], pods: PodObject[], configMaps: ConfigMapObject[], nodes: NodeObject[]): ClusterInfo['cni'] {
   const kubeSystemFirst = <T extends { namespace?: string | undefined }>(list: T[]) =>

@@ -285,6 +285,78 @@ describe('real Windows outputs', () => {
     });
   });
 
+  it('plain Get-HnsEndpoint (Format-List) of an RKE2 Calico Windows node: every field but the ExceptionList entries, and warnings', () => {
+    const file = 'nodes/win1/hns-endpoints.txt';
+    expect(parseHnsEndpoints(real('hns-endpoints/real-rke2windows-calico-format-list.txt'), { file })).toEqual({
+      value: {
+        endpoints: [
+          {
+            name: '4a625a2b10a33b0dea96fe8743fb8e13504481ee9f481d179f8e75b8c98611d2_Calico',
+            id: 'c9385412-bdef-49f5-88b0-c9d484ef6716',
+            ipAddress: '10.42.213.221',
+            prefixLength: 26,
+            macAddress: '0E-2A-0a-2a-d5-dd',
+            virtualNetworkName: 'Calico',
+            virtualNetworkId: '06560ccd-89f3-4c69-a1a1-e9e368201482',
+            isRemoteEndpoint: false,
+            policyTypes: ['OutBoundNAT', 'ROUTE', 'PA', 'ACL'],
+            outboundNat: true,
+            exceptionList: [],
+            line: 1,
+          },
+        ],
+        byNetwork: [{ network: 'Calico', local: 1, remote: 0 }],
+      },
+      diagnostics: [
+        {
+          severity: 'warning',
+          code: 'powershell-list-cut',
+          message:
+            'PowerShell listed only the first 4 Policies of endpoint 4a625a2b10a33b0dea96fe8743fb8e13504481ee9f481d179f8e75b8c98611d2_Calico (the list ends in "..."); capture Get-HnsEndpoint | ConvertTo-Json -Depth 10 for all of them',
+          file,
+          line: 9,
+        },
+        {
+          severity: 'warning',
+          code: 'powershell-list-unread',
+          message:
+            'endpoint 4a625a2b10a33b0dea96fe8743fb8e13504481ee9f481d179f8e75b8c98611d2_Calico: PowerShell printed its OutBoundNAT ExceptionList as "System.Object[]", not its entries; capture Get-HnsEndpoint | ConvertTo-Json -Depth 10 for them',
+          file,
+          line: 9,
+        },
+      ],
+    });
+  });
+
+  it('plain Get-HnsEndpoint (Format-List): a Windows 11 nat endpoint (Windows-Containers#563) and a remote l2bridge one (acs-engine#1903)', () => {
+    expect(parseHnsEndpoints(real('hns-endpoints/real-windows-containers-563-format-list.txt'))).toEqual({
+      value: {
+        endpoints: [
+          {
+            name: 'default-test_nat',
+            id: '5e6298c2-4638-494e-be6b-ff6fef942c06',
+            ipAddress: '172.27.148.101',
+            prefixLength: 20,
+            macAddress: '00-15-5D-CD-BE-47',
+            virtualNetworkName: 'nat',
+            virtualNetworkId: '76177bd4-a2b5-43a6-9cb8-a37d9d903123',
+            isRemoteEndpoint: false,
+            policyTypes: [],
+            outboundNat: false,
+            exceptionList: [],
+            line: 1,
+          },
+        ],
+        byNetwork: [{ network: 'nat', local: 1, remote: 0 }],
+      },
+      diagnostics: [],
+    });
+    const remote = parseHnsEndpoints(real('hns-networks/real-acs-engine-1903-endpoint-format-list.txt'));
+    expect(remote.diagnostics).toEqual([]);
+    expect(remote.value.endpoints).toMatchObject([{ id: 'ef95ce57-546c-49b4-a48a-6f264fca4b9d', ipAddress: '10.244.1.6', isRemoteEndpoint: true, policyTypes: ['L2Driver'], virtualNetworkName: 'l2bridge' }]);
+    expect(remote.value.byNetwork).toEqual([{ network: 'l2bridge', local: 0, remote: 1 }]);
+  });
+
   it('plain Get-HnsNetwork (Format-List), as the Kubernetes-on-Windows guide shows it: every field the JSON gives', () => {
     expect(parseHnsNetworks(real('hns-networks/real-sdn-kubecluster-format-list.txt'))).toEqual({
       value: {

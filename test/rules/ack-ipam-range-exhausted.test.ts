@@ -24,6 +24,17 @@ ruleTester.run(id, {
       ],
     },
     {
+      // Not ACK: the leak is reported, but ACK's fix version is no cause on a kubeadm cluster at 1.18.
+      snapshot: fixture(id, 'fires-leaked-not-ack'),
+      findings: [
+        {
+          messageId: 'addressesLeaked',
+          subject: node,
+          data: { podsOnNode: 5, causes: 'IPAM dataDir is not set (default /var/lib/cni/networks), not under /var/run' },
+        },
+      ],
+    },
+    {
       snapshot: fixture(id, 'fires-range-full'),
       findings: [
         {

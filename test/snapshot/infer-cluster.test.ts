@@ -52,6 +52,34 @@ describe('cluster facts', () => {
     expect(canal.snapshot.cluster.cni).toMatchObject({ value: 'canal', from: 'annotations flannel.alpha.coreos.com/backend-type and projectcalico.org/IPv4Address on node n' });
   });
 
+  it('knows the CNI from the config file a node loads when no object shows it (a CNI run outside Kubernetes)', () => {
+    // kube-flannel.yml's cni-conf.json as the flannel charm of Charmed Kubernetes also writes it.
+    const flannel = '{\n  "name": "cbr0",\n  "cniVersion": "0.3.1",\n  "plugins": [\n    { "type": "flannel", "delegate": { "hairpinMode": true, "isDefaultGateway": true } },\n    { "type": "portmap", "capabilities": { "portMappings": true } }\n  ]\n}\n';
+    const canal = '{"name": "k8s-pod-network", "cniVersion": "0.3.1", "plugins": [{"type": "calico", "ipam": {"type": "host-local", "subnet": "usePodCidr"}}, {"type": "portmap", "capabilities": {"portMappings": true}}]}';
+    const cilium = '{"cniVersion": "0.3.1", "name": "cilium", "type": "cilium-cni", "enable-debug": false}';
+    const node = list({ kind: 'Node', metadata: { name: 'worker-0' }, spec: {} });
+    const cniOf = (...files: Array<[string, string]>) => buildSnapshot([node, ...files.map(([path, text]) => ({ path, text }))]).snapshot.cluster.cni;
+    expect(cniOf(['nodes/worker-0/cni/10-flannel.conflist', flannel])).toEqual({
+      value: 'flannel',
+      from: 'CNI config 10-flannel.conflist on node worker-0 (plugin type flannel)',
+      source: { file: 'nodes/worker-0/cni/10-flannel.conflist' },
+    });
+    expect(cniOf(['nodes/worker-0/cni/10-canal.conflist', canal])?.value).toBe('canal');
+    expect(cniOf(['nodes/worker-0/cni/05-cilium.conf', cilium])?.value).toBe('cilium');
+    // The file the runtime loads is the first by name: a stale 00-old.conf of cilium shadows flannel's.
+    expect(cniOf(['nodes/worker-0/cni/10-flannel.conflist', flannel], ['nodes/worker-0/cni/00-old.conf', cilium])?.value).toBe('cilium');
+    // A bridge or an unreadable config tells nothing; a .bak file is not loaded.
+    expect(cniOf(['nodes/worker-0/cni/10-bridge.conf', '{"cniVersion": "0.3.1", "name": "mynet", "type": "bridge"}'])).toBeUndefined();
+    expect(cniOf(['nodes/worker-0/cni/10-flannel.conflist', '{"plugins": ['])).toBeUndefined();
+    expect(cniOf(['nodes/worker-0/cni/10-flannel.conflist.bak', flannel])).toBeUndefined();
+    // A DaemonSet still comes first.
+    const withDaemonSet = buildSnapshot([
+      list({ kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'calico-node', namespace: 'kube-system' }, spec: {} }),
+      { path: 'nodes/worker-0/cni/10-flannel.conflist', text: flannel },
+    ]);
+    expect(withDaemonSet.snapshot.cluster.cni?.value).toBe('calico');
+  });
+
   it('recognises Canal before flannel, and Terway from eni-config', () => {
     const canal = buildSnapshot([list({ kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'canal', namespace: 'kube-system' } })]);
     expect(canal.snapshot.cluster.cni?.value).toBe('canal');

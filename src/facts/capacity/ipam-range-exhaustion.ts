@@ -18,8 +18,8 @@ export const leakFixedFlannel = 'v0.15.1.11-7e95fe23-aliyun';
 export const ipamRangeExhaustion = defineFact({
   id: 'ipamRangeExhaustion',
   subject: 'Node',
-  description: 'The exhausted host-local range from the node\'s events, its size, the pods on the node holding a pod-network address, and the known leak causes present (ACK < 1.20, flannel < v0.15.1.11-7e95fe23-aliyun, IPAM dataDir not under /var/run).',
-  reads: ['Events message', 'Pods spec.nodeName', 'cluster.kubernetesVersion', 'flannel image', 'kube-flannel-cfg cni-conf.json ipam.dataDir'],
+  description: 'The exhausted host-local range from the node\'s events, its size, the pods on the node holding a pod-network address, and the known leak causes present (on ACK: Kubernetes < 1.20; flannel < v0.15.1.11-7e95fe23-aliyun, IPAM dataDir not under /var/run).',
+  reads: ['Events message', 'Pods spec.nodeName', 'cluster.kubernetesVersion', 'cluster.provider', 'flannel image', 'kube-flannel-cfg cni-conf.json ipam.dataDir'],
   compute: (node, index) => {
     const events = ipamRangeEventsByNode(index).get(node.name) ?? [];
     const latest = events.reduce((a, b) => ((b.event.lastTimestamp ?? '') > (a.event.lastTimestamp ?? '') ? b : a), events[0]!);
@@ -27,8 +27,10 @@ export const ipamRangeExhaustion = defineFact({
     // host-local never hands out the gateway (the first address of the range).
     const assignable = Math.max(latest.size - 1, 0);
     const causes: string[] = [];
+    // The document's version is ACK's: on another provider a Kubernetes below 1.20 is no known cause.
     const k8s = index.snapshot.cluster.kubernetesVersion?.value;
-    if (k8s && isValidVersion(k8s) && compareVersions(k8s, leakFixedKubernetes) < 0) causes.push(`Kubernetes ${k8s} is below ${leakFixedKubernetes}`);
+    const onAck = index.snapshot.cluster.provider?.value === 'ack';
+    if (onAck && k8s && isValidVersion(k8s) && compareVersions(k8s, leakFixedKubernetes) < 0) causes.push(`Kubernetes ${k8s} is below ${leakFixedKubernetes}`);
     const flannel = flannelVersion(index);
     if (flannel && /-aliyun$/.test(flannel.version) && compareVersions(flannel.version, leakFixedFlannel) < 0) {
       causes.push(`flannel ${flannel.version} is below ${leakFixedFlannel}`);

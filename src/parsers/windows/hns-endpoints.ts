@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
 import { type ParseOptions, defineParser } from '../define-parser.js';
 import { fieldOf, isRecord, stringsOf } from '../configs/go-json-values.js';
+import { looksLikeHnsEndpointList, notAnEndpoint, readHnsEndpointList } from './hns-endpoint-list.js';
 import { hnsPolicies, listOf, textOf } from './hns-objects.js';
 import { readPowerShellObjects } from './powershell-json.js';
 
@@ -41,7 +42,7 @@ export const hnsEndpointsParser = defineParser<HnsEndpointsValue>({
   id: 'hns-endpoints',
   command: 'Get-HnsEndpoint | ConvertTo-Json -Depth 10',
   description:
-    'HNS endpoints of a Windows node: IP and MAC, network, local or remote, policies with the OutBoundNAT ExceptionList, and endpoint counts per network.',
+    'HNS endpoints of a Windows node: IP and MAC, network, local or remote, policies with the OutBoundNAT ExceptionList, and endpoint counts per network. Plain `Get-HnsEndpoint` (Format-List, as usually pasted) is read too, but for the ExceptionList entries, which PowerShell prints as `System.Object[]` (a warning says so).',
   schema: HnsEndpointsValue,
   example: `[
     {
@@ -71,12 +72,18 @@ export const hnsEndpointsParser = defineParser<HnsEndpointsValue>({
 ]`,
   empty: () => ({ endpoints: [], byNetwork: [] }),
   parse(text, { file }) {
+    if (!/^\s*[[{]/.test(text) && looksLikeHnsEndpointList(text)) {
+      const listed = readHnsEndpointList(text, file);
+      if (listed.endpoints.length > 0) {
+        return { value: { endpoints: listed.endpoints, byNetwork: countByNetwork(listed.endpoints) }, diagnostics: listed.diagnostics.sort(compareDiagnostics) };
+      }
+    }
     const { objects, diagnostics } = readPowerShellObjects(text, file, 'Get-HnsEndpoint');
     const endpoints: HnsEndpoint[] = [];
     for (const { value, line } of objects) {
       const endpoint = readEndpoint(value, line);
       if (endpoint.id === undefined && endpoint.ipAddress === undefined && endpoint.name === undefined) {
-        diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', 'an object has no ID, Name or IP address, so it is not read as an HNS endpoint', { file, line }));
+        diagnostics.push(diagnostic('warning', 'hns-endpoint-unrecognised', notAnEndpoint, { file, line }));
         continue;
       }
       endpoints.push(endpoint);

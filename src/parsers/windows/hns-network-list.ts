@@ -64,7 +64,7 @@ export function looksLikeHnsList(text: string): boolean {
 }
 
 /** The `@{…}` items of a printed collection, each as its `Key=Value` pairs, and whether PowerShell cut the list. */
-function printedItems(value: string): { items: Map<string, string>[]; cut: boolean } {
+export function printedItems(value: string): { items: Map<string, string>[]; cut: boolean } {
   const items = [...value.matchAll(/@\{([^{}]*)\}/g)].map((m) => {
     const pairs = new Map<string, string>();
     for (const pair of (m[1] ?? '').split(/;\s*/)) {
