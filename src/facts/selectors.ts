@@ -10,13 +10,23 @@ import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js'
 import { isTerwayNode } from './terway/terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
 import type { SnapshotIndex } from './snapshot-index.js';
+import type { PodObject } from '../snapshot/objects.js';
 import { iksSelectors } from './iks/selectors.js';
 
-/** Names of the Windows nodes: a pod's node is looked up in a set of the few, not in the map of all nodes. */
-function windowsNodeNames(index: SnapshotIndex): ReadonlySet<string> {
-  const names = new Set<string>();
-  for (const [name, node] of index.nodesByName) if (node.os === 'windows') names.add(name);
-  return names;
+const windowsPodsOf = new WeakMap<SnapshotIndex, readonly PodObject[]>();
+
+/**
+ * Pods scheduled on a Windows node, not finished, in snapshot order: once per index. A pod's node is looked up in
+ * the set of the Windows nodes' names (from nodesByName, as before), not in the map of all nodes.
+ */
+function windowsPods(index: SnapshotIndex): readonly PodObject[] {
+  let pods = windowsPodsOf.get(index);
+  if (pods) return pods;
+  const windows = new Set<string>();
+  for (const [name, node] of index.nodesByName) if (node.os === 'windows') windows.add(name);
+  pods = windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? ''));
+  windowsPodsOf.set(index, pods);
+  return pods;
 }
 
 /**
@@ -124,10 +134,7 @@ export const selectors: Selector[] = [
     id: 'windowsPods',
     subject: 'Pod',
     description: 'Pods scheduled on a Windows node, not finished',
-    select: (index) => {
-      const windows = windowsNodeNames(index);
-      return windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? ''));
-    },
+    select: (index) => [...windowsPods(index)],
   }),
   defineSelector({
     id: 'kubeSystemPodsWithWindowsNodes',
@@ -139,10 +146,8 @@ export const selectors: Selector[] = [
     id: 'windowsPodsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a hostPort, scheduled on a Windows node',
-    select: (index) => {
-      const windows = windowsNodeNames(index);
-      return windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? '') && hasHostPort(p));
-    },
+    // The same pods as windowsPods, those with a hostPort: one pass over every pod serves both.
+    select: (index) => windowsPods(index).filter(hasHostPort),
   }),
   defineSelector({
     id: 'nodesWithNetworkUnavailableTaint',
