@@ -1,4 +1,7 @@
+import { plainIPv4Number } from '../../parsers/linux/ipvsadm-ipv4.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
+import { AddressPortTable, portProtocolKey, protocolCode } from './ipvs-address-keys.js';
+import type { ReadyEndpoints } from './kube-proxy-ready-endpoints.js';
 import { type ProxiedPort, proxiedServicePorts } from './kube-proxy-service-ports.js';
 
 /**
@@ -32,17 +35,20 @@ export interface Entry {
   ip?: string;
   /** kube-proxy gives this node all ready endpoints as real servers (see forwardsToEveryEndpoint). */
   everyEndpoint: boolean;
-  targets?: Set<string>;
-  byAddress?: Map<string, Set<number>>;
+  /** Set when a node first compares this entry's real servers. */
+  ready?: ReadyEndpoints;
 }
 
+/** Each map or table gives the first entry with a key; `next` chains the entries sharing it, in order. */
 export interface ExpectedEntries {
   /** In Service port order: each cluster IP's entry, then the NodePort's. */
   entries: Entry[];
-  /** `address|port|PROTO` → the first entry with that key; `next` chains entries sharing a key. */
+  /** A plain-IPv4 cluster IP's number and `portProtocolKey` → the first entry (ports up to 65535, IPVS's protocols). */
+  byIPv4: AddressPortTable;
+  /** `address|port|PROTO` → the first entry, for every other ClusterIP entry (IPv6, other ports or protocols). */
   byAddress: Map<string, number>;
-  /** `port|PROTO` → the first NodePort entry with that key. */
-  byNodePort: Map<string, number>;
+  /** `port * 4 + protocol code` (ipvs-address-keys.ts) → the first NodePort entry with an IPVS protocol. */
+  byNodePort: Map<number, number>;
   next: Int32Array;
 }
 
@@ -56,25 +62,43 @@ export function expectedEntries(index: SnapshotIndex): ExpectedEntries {
   const hit = expectedCache.get(index);
   if (hit) return hit;
   const entries: Entry[] = [];
-  const keys: Array<{ map: 'byAddress' | 'byNodePort'; key: string }> = [];
   for (const p of proxiedServicePorts(index).ports) {
     const everyEndpoint = forwardsToEveryEndpoint(p.service);
-    for (const ip of p.clusterIPs) {
-      entries.push({ port: p, ip, everyEndpoint });
-      keys.push({ map: 'byAddress', key: addressKey(ip, p.port, p.protocol) });
-    }
-    if (p.nodePort !== undefined) {
-      entries.push({ port: p, everyEndpoint });
-      keys.push({ map: 'byNodePort', key: portKey(p.nodePort, p.protocol) });
-    }
+    for (const ip of p.clusterIPs) entries.push({ port: p, ip, everyEndpoint });
+    if (p.nodePort !== undefined) entries.push({ port: p, everyEndpoint });
   }
-  const out: ExpectedEntries = { entries, byAddress: new Map(), byNodePort: new Map(), next: new Int32Array(entries.length).fill(-1) };
-  // Chained in reverse, so each chain lists its entries in order.
+  const out: ExpectedEntries = {
+    entries,
+    byIPv4: new AddressPortTable(entries.length),
+    byAddress: new Map(),
+    byNodePort: new Map(),
+    next: new Int32Array(entries.length).fill(-1),
+  };
+  // Chained in reverse, so each chain lists its entries in order. An entry whose protocol IPVS does not
+  // have is in no map: no virtual server can be it (as before, when its key text matched no row).
   for (let e = entries.length - 1; e >= 0; e--) {
-    const { map, key } = keys[e]!;
-    const first = out[map].get(key);
+    const { port: p, ip } = entries[e]!;
+    const protocol = protocolCode(p.protocol);
+    if (protocol < 0) continue;
+    let first: number | undefined;
+    if (ip === undefined) {
+      const key = p.nodePort! * 4 + protocol;
+      first = out.byNodePort.get(key);
+      out.byNodePort.set(key, e);
+    } else {
+      const ipv4 = plainIPv4Number(ip);
+      const key = portProtocolKey(p.port, protocol);
+      if (ipv4 >= 0 && key >= 0) {
+        const found = out.byIPv4.get(ipv4, key);
+        first = found < 0 ? undefined : found;
+        out.byIPv4.set(ipv4, key, e);
+      } else {
+        const text = addressKey(ip, p.port, p.protocol);
+        first = out.byAddress.get(text);
+        out.byAddress.set(text, e);
+      }
+    }
     if (first !== undefined) out.next[e] = first;
-    out[map].set(key, e);
   }
   expectedCache.set(index, out);
   return out;

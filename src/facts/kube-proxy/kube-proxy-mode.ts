@@ -1,10 +1,11 @@
-import { isValidAddress, normalizeAddress } from '../../cidr/index.js';
 import { MissingDataError } from '../../errors.js';
 import type { IptablesKubeProxyScan } from '../../parsers/linux/iptables-save-kube-proxy-scan.js';
 import type { IpvsForwarding } from '../../parsers/linux/ipvsadm-forwarding-scan.js';
 import { parseKubeProxyConfig } from '../../parsers/configs/kube-proxy-config.js';
 import type { NodeObject } from '../../snapshot/objects.js';
 import { kubeProxyConfigTextForNode } from './kube-proxy-configs.js';
+import { norm } from './ipvs-address-keys.js';
+import type { ProxiedPorts } from './kube-proxy-service-ports.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
 
 /**
@@ -26,21 +27,19 @@ export interface NodeRuleOutputs {
   ipvs?: IpvsForwarding;
 }
 
-// A dotted quad without leading zeros is already ipaddr.js's normal form; ipvsadm and
-// iptables-save print nothing else for IPv4, so the full parse is left to the rest.
-const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+/** Whether IPVS virtual server `vs` is on a cluster IP (FWM virtual servers are on none). */
+export function onClusterIP(ipvs: IpvsForwarding, vs: number, clusterIPs: Pick<ProxiedPorts, 'clusterIPs' | 'clusterIPv4'>): boolean {
+  const ipv4 = ipvs.vsIPv4[vs]!;
+  if (ipv4 >= 0) return clusterIPs.clusterIPv4.get(ipv4, 0) >= 0;
+  const address = norm(ipvs.vsAddressText.get(vs));
+  return address !== undefined && clusterIPs.clusterIPs.has(address);
+}
 
-/** An address as ipvsadm or iptables-save prints it, in the normal form of `normalizeAddress`; undefined if invalid. */
-export const norm = (address: string | undefined) =>
-  address === undefined ? undefined : PLAIN_IPV4.test(address) ? address : isValidAddress(address) ? normalizeAddress(address) : undefined;
-
-/** `clusterIPs` holds normalised addresses. */
-export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterIPs: Set<string>, index: SnapshotIndex): ProxyMode {
-  const onClusterIP = (address: string | undefined) => {
-    const a = norm(address);
-    return a !== undefined && clusterIPs.has(a);
-  };
-  if (outputs.ipvs?.vsAddress.some((address) => address !== '' && onClusterIP(address))) {
+export function proxyModeOf(node: NodeObject, outputs: NodeRuleOutputs, clusterIPs: Pick<ProxiedPorts, 'clusterIPs' | 'clusterIPv4'>, index: SnapshotIndex): ProxyMode {
+  const ipvs = outputs.ipvs;
+  let onCluster = false;
+  for (let vs = 0; ipvs && vs < ipvs.vsIPv4.length && !onCluster; vs++) onCluster = onClusterIP(ipvs, vs, clusterIPs);
+  if (onCluster) {
     return { mode: 'ipvs', from: 'ipvsadm lists virtual servers on Service cluster IPs' };
   }
   const iptables = outputs.iptables();

@@ -3,18 +3,14 @@ import { type IptablesKubeProxyScan, scanIptablesSaveKubeProxy } from '../../par
 import { type IpvsForwarding, scanIpvsadmForwarding } from '../../parsers/linux/ipvsadm-forwarding-scan.js';
 import type { NodeObject } from '../../snapshot/objects.js';
 import type { Source } from '../../snapshot/source.js';
-import {
-  type ProxiedPort,
-  describeClusterIPPort,
-  describeNodePort,
-  hostPort,
-  proxiedServicePorts,
-  readyEndpointPortsByAddress,
-  readyEndpointTargets,
-} from './kube-proxy-service-ports.js';
-import { type NodeRuleOutputs, norm, proxyModeOf } from './kube-proxy-mode.js';
+import { ipv4Text, plainIPv4Number } from '../../parsers/linux/ipvsadm-ipv4.js';
+import { rsAddress } from '../../parsers/linux/ipvsadm-forwarding-rows.js';
+import { type ProxiedPort, describeClusterIPPort, describeNodePort, hostPort, proxiedServicePorts } from './kube-proxy-service-ports.js';
+import { type NodeRuleOutputs, proxyModeOf } from './kube-proxy-mode.js';
 import type { SnapshotIndex } from '../snapshot-index.js';
-import { type Entry, addressKey, expectedEntries, markFound, portKey } from './kube-proxy-expected-entries.js';
+import { type Entry, type ExpectedEntries, addressKey, expectedEntries, markFound, portKey } from './kube-proxy-expected-entries.js';
+import { norm, portProtocolKey, protocolCode } from './ipvs-address-keys.js';
+import { hasIPv4Key, ipv4Key, readyEndpointTexts, readyEndpoints } from './kube-proxy-ready-endpoints.js';
 
 /**
  * For one node: every Service ClusterIP:port and NodePort kube-proxy should
@@ -76,10 +72,10 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
   if (!ipvs && !iptables().v4 && !iptables().v6) {
     throw new MissingDataError('nodes/<node>/iptables-save (iptables-save) or nodes/<node>/ipvsadm (ipvsadm -Ln), readable');
   }
-  const { ports, clusterIPs } = proxiedServicePorts(index);
+  const proxied = proxiedServicePorts(index);
   const outputs: NodeRuleOutputs = { iptables: () => [iptables().v4, iptables().v6].filter((t) => t !== undefined) };
   if (ipvs) outputs.ipvs = ipvs;
-  const mode = proxyModeOf(node, outputs, clusterIPs, index);
+  const mode = proxyModeOf(node, outputs, proxied, index);
   const out: NodeForwarding = { mode: mode.mode, modeFrom: mode.from, checked: 0, missing: [], mismatches: [], source: { file: '' } };
 
   if (mode.mode === 'ipvs') {
@@ -92,21 +88,25 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
     const { entries } = expected;
     // The virtual server each entry found (the last one when the output repeats it), -1 when none.
     const found = new Int32Array(entries.length).fill(-1);
-    for (let vs = 0; vs < ipvs.vsAddress.length; vs++) {
-      const raw = ipvs.vsAddress[vs]!;
+    for (let vs = 0; vs < ipvs.vsIPv4.length; vs++) {
       const port = ipvs.vsPort[vs]!;
-      if (raw === '' || port < 0) continue;
-      const protocol = ipvs.vsProtocol[vs]!;
-      // Printed addresses are nearly always in normal form already: look them up as printed first.
-      let address: string | undefined = raw;
-      let onClusterIP = clusterIPs.has(raw);
-      if (!onClusterIP) {
-        address = norm(raw);
-        if (address === undefined) continue;
-        onClusterIP = clusterIPs.has(address);
+      if (port < 0) continue;
+      const protocol = protocolCode(ipvs.vsProtocol[vs]!);
+      // Nearly every address was printed as a plain dotted quad, its normal form, and kept as a number.
+      let ipv4 = ipvs.vsIPv4[vs]!;
+      if (ipv4 < 0) {
+        const address = norm(ipvs.vsAddressText.get(vs));
+        if (address === undefined) continue; // FWM ('') or not an address
+        ipv4 = plainIPv4Number(address);
+        if (ipv4 < 0) {
+          const onClusterIP = proxied.clusterIPs.has(address);
+          if (onClusterIP) markFound(expected.byAddress.get(addressKey(address, port, ipvs.vsProtocol[vs]!)), vs, found, expected.next);
+          else markFound(expected.byNodePort.get(port * 4 + protocol), vs, found, expected.next);
+          continue;
+        }
       }
-      if (onClusterIP) markFound(expected.byAddress.get(addressKey(address, port, protocol)), vs, found, expected.next);
-      else markFound(expected.byNodePort.get(portKey(port, protocol)), vs, found, expected.next);
+      if (proxied.clusterIPv4.get(ipv4, 0) >= 0) markFound(clusterIPEntry(expected, ipv4, port, protocol), vs, found, expected.next);
+      else markFound(expected.byNodePort.get(port * 4 + protocol), vs, found, expected.next);
     }
     const compare = index.snapshot.captured.includes('Endpoints') || index.snapshot.captured.includes('EndpointSlice');
     for (let e = 0; e < entries.length; e++) {
@@ -126,7 +126,7 @@ export function computeNodeForwarding(index: SnapshotIndex, node: NodeObject): N
   out.source = { file: (v4 ? v4File : v6File)!.file };
   const lookups = { 4: v4 ? lookupOf(v4) : undefined, 6: v6 ? lookupOf(v6) : undefined };
   const familyOf = (ip: string) => (ip.includes(':') ? 6 : 4);
-  for (const p of ports) {
+  for (const p of proxied.ports) {
     for (const ip of p.clusterIPs) {
       const look = lookups[familyOf(ip)];
       if (!look) continue; // e.g. the IPv6 cluster IP of a dual-stack Service when only iptables-save was captured
@@ -171,37 +171,51 @@ function lookupOf(save: IptablesKubeProxyScan): Lookup {
   return look;
 }
 
+/** The first entry for a plain-IPv4 cluster IP, a port and an IPVS protocol code. */
+function clusterIPEntry(expected: ExpectedEntries, ipv4: number, port: number, protocol: number): number | undefined {
+  const key = portProtocolKey(port, protocol);
+  if (key < 0) return expected.byAddress.get(addressKey(ipv4Text(ipv4), port, PROTOCOLS[protocol]!));
+  const e = expected.byIPv4.get(ipv4, key);
+  return e < 0 ? undefined : e;
+}
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
 /** Real servers still weighted in (weight 0 = being drained after the endpoint left) against the ready endpoints. */
 function checkRealServers(index: SnapshotIndex, entry: Entry, ipvs: IpvsForwarding, vs: number, out: NodeForwarding): void {
   const p = entry.port;
   const first = ipvs.vsRealStart[vs]!;
-  const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsAddress.length;
-  const expected = (entry.targets ??= readyEndpointTargets(index, p));
+  const last = ipvs.vsRealStart[vs + 1] ?? ipvs.rsIPv4.length;
+  const ready = (entry.ready ??= readyEndpoints(index, p));
   // The usual case, checked without allocating: every weighted real server is a ready endpoint and
   // there are as many of them (IPVS refuses a second identical real server in one virtual server).
-  const byAddress = (entry.byAddress ??= readyEndpointPortsByAddress(index, p));
   let weighted = 0;
   let allReady = true;
   for (let r = first; r < last && allReady; r++) {
     // -1: no weight printed (counted as weighted in) or no numeric port.
     const port = ipvs.rsPort[r]!;
     if (ipvs.rsWeight[r] === 0 || port < 0) continue;
-    // An address found as printed is in normal form (the keys are); only the others are normalised.
-    const raw = ipvs.rsAddress[r]!;
-    let ports = byAddress.get(raw);
-    if (ports === undefined) {
-      const address = norm(raw);
+    let ipv4 = ipvs.rsIPv4[r]!;
+    if (ipv4 < 0) {
+      const address = norm(ipvs.rsAddressText.get(r));
       if (address === undefined) continue;
-      ports = byAddress.get(address);
+      ipv4 = plainIPv4Number(address);
+      if (ipv4 < 0) {
+        weighted++;
+        allReady = ready.others.get(address)?.has(port) === true;
+        continue;
+      }
     }
     weighted++;
-    allReady = ports?.has(port) === true;
+    const key = ipv4Key(ipv4, port);
+    allReady = key >= 0 ? hasIPv4Key(ready, key) : ready.others.get(ipv4Text(ipv4))?.has(port) === true;
   }
-  if (allReady && weighted === expected.size) return;
+  if (allReady && weighted === ready.size) return;
+  const expected = readyEndpointTexts(ready);
   const actual = new Set<string>();
   for (let r = first; r < last; r++) {
     const port = ipvs.rsPort[r]!;
-    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(ipvs.rsAddress[r]) : undefined;
+    const address = ipvs.rsWeight[r] !== 0 && port >= 0 ? norm(rsAddress(ipvs, r)) : undefined;
     if (address !== undefined) actual.add(hostPort(address, port));
   }
   const absent = [...expected].filter((t) => !actual.has(t)).sort();

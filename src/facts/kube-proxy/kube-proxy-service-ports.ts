@@ -1,7 +1,8 @@
 import { safeParseAddress } from '../../cidr/index.js';
 import { kubeProxyServiceKey } from '../../parsers/linux/iptables-save.js';
 import type { ServiceObject } from '../../snapshot/objects.js';
-import { norm } from './kube-proxy-mode.js';
+import { AddressPortTable } from './ipvs-address-keys.js';
+import { plainIPv4Number } from '../../parsers/linux/ipvsadm-ipv4.js';
 import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ProxiedPorts {
   ports: ProxiedPort[];
   /** Every cluster IP of the cluster: an IPVS virtual server on one of them is not a NodePort one. */
   clusterIPs: Set<string>;
+  /** The IPv4 ones of clusterIPs by number (key 0, value 1), for addresses the ipvsadm scan kept as numbers. */
+  clusterIPv4: AddressPortTable;
 }
 
 // Services carrying this label are left to another proxy; kube-proxy ignores them (KEP-2447 / service-proxy-name).
@@ -57,11 +60,15 @@ const portsCache = new WeakMap<SnapshotIndex, ProxiedPorts>();
 export function proxiedServicePorts(index: SnapshotIndex): ProxiedPorts {
   const hit = portsCache.get(index);
   if (hit) return hit;
-  const out: ProxiedPorts = { ports: [], clusterIPs: new Set() };
+  const out: ProxiedPorts = { ports: [], clusterIPs: new Set(), clusterIPv4: new AddressPortTable() };
   for (const service of index.snapshot.services) {
     if (!isProxiedService(service)) continue;
     const clusterIPs = [...validClusterIPs(service)];
-    clusterIPs.forEach((ip) => out.clusterIPs.add(ip));
+    for (const ip of clusterIPs) {
+      out.clusterIPs.add(ip);
+      const ipv4 = plainIPv4Number(ip);
+      if (ipv4 >= 0) out.clusterIPv4.set(ipv4, 0, 1);
+    }
     for (const p of service.ports) {
       const portName = p.name ?? '';
       const entry: ProxiedPort = {
@@ -80,61 +87,6 @@ export function proxiedServicePorts(index: SnapshotIndex): ProxiedPorts {
   return out;
 }
 
-const targetsCache = new WeakMap<ServiceObject, Map<string, ReadyEndpoints>>();
-
-/**
- * `ip:port` of the ready endpoints behind one Service port, from Endpoints and
- * EndpointSlices (their ports carry the Service port's name). Memoised per
- * Service so 5,000 nodes do not recompute it.
- */
-export function readyEndpointTargets(index: SnapshotIndex, port: ProxiedPort): Set<string> {
-  return readyEndpoints(index, port).targets;
-}
-
-/** The same endpoints as address → ports, so a real server can be looked up without building a string. */
-export function readyEndpointPortsByAddress(index: SnapshotIndex, port: ProxiedPort): Map<string, Set<number>> {
-  return readyEndpoints(index, port).byAddress;
-}
-
-interface ReadyEndpoints {
-  targets: Set<string>;
-  byAddress: Map<string, Set<number>>;
-}
-
-function readyEndpoints(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
-  // Looked up once per node for every Service port: one WeakMap hit instead of two maps and a key string.
-  const known = byPort.get(port);
-  if (known) return known;
-  const ready = readyEndpointsOf(index, port);
-  byPort.set(port, ready);
-  return ready;
-}
-
-const byPort = new WeakMap<ProxiedPort, ReadyEndpoints>();
-
-function readyEndpointsOf(index: SnapshotIndex, port: ProxiedPort): ReadyEndpoints {
-  let perService = targetsCache.get(port.service);
-  if (!perService) targetsCache.set(port.service, (perService = new Map<string, ReadyEndpoints>()));
-  const key = `${port.portName}/${port.protocol}`;
-  const hit = perService.get(key);
-  if (hit) return hit;
-  const ready: ReadyEndpoints = { targets: new Set<string>(), byAddress: new Map<string, Set<number>>() };
-  for (const ep of index.endpointsByService.get(objectKey(port.service.namespace, port.service.name)) ?? []) {
-    const epPort = ep.ports.find((p) => (p.name ?? '') === port.portName && p.protocol.toUpperCase() === port.protocol);
-    if (!epPort) continue;
-    for (const a of ep.addresses) {
-      const ip = a.ready ? norm(a.ip) : undefined;
-      if (ip === undefined) continue;
-      ready.targets.add(hostPort(ip, epPort.port));
-      let ports = ready.byAddress.get(ip);
-      if (!ports) ready.byAddress.set(ip, (ports = new Set<number>()));
-      ports.add(epPort.port);
-    }
-  }
-  perService.set(key, ready);
-  return ready;
-}
-
 /** `10.0.0.1:80`, `[fd00::1]:80` — the form ipvsadm and iptables print. */
 export function hostPort(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
@@ -149,5 +101,3 @@ export function describeClusterIPPort(p: ProxiedPort, ip: string): string {
 export function describeNodePort(p: ProxiedPort): string {
   return `${p.name} NodePort ${p.nodePort}/${p.protocol}`;
 }
-
-/** The examples kept, then `… and N more` up to `total`, so a finding stays readable at 20,000 Services. */

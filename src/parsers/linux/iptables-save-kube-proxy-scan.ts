@@ -44,7 +44,9 @@ export function scanIptablesSaveKubeProxy(input: string, options: ParseOptions =
       const clusterIPSet = trimmed.includes('KUBE-CLUSTER-IP');
       // A comment escaped with backslashes may hide "endpoints" from the substring test.
       if (!service && !clusterIPSet && !trimmed.includes('endpoints') && !trimmed.includes('\\')) return;
-      const rule = { chain, line, ...readRule(tokenize(trimmed).tokens.slice(at + 2), leading) };
+      const read = readRule(tokenize(trimmed).tokens.slice(at + 2), leading);
+      const rule: RuleLike = { chain, line, matches: read.matches, targetArgs: read.targetArgs, args: read.args };
+      if (read.target !== undefined) rule.target = read.target;
       if (clusterIPSet && rule.args.includes('KUBE-CLUSTER-IP')) matchesClusterIPSet = true;
       table.rules.push(rule);
     },

@@ -1,46 +1,45 @@
 /**
  * The kube-proxy forwarding view of `ipvsadm -Ln` without the full row model:
  * a 20,000-Service node prints ~100,000 rows (~5 MB), and parseIpvsadm builds
- * an object, a regex match and a column array per row. Plain ASCII
- * virtual-server (`TCP|UDP|SCTP addr:port …`) and real-server (`  -> addr:port …`)
- * rows are read in place by index, allocating only the address strings; any
- * other row (headers, FWM, errors, non-ASCII or control characters) goes
+ * an object, a regex match and a column array per row. Runs of the two common
+ * rows (`TCP|UDP addr:port …`, `  -> addr:port …` in the default columns) are
+ * read in one pass (ipvsadm-forwarding-fast-rows.ts), a plain dotted quad kept
+ * as a number; other plain ASCII server rows are read in place by index,
+ * allocating only the address text; any other row (headers, FWM, errors,
+ * non-ASCII or control characters) goes
  * through the parser's own patterns and row readers (ipvsadm-forwarding-rows.ts).
  * Values and diagnostics equal parseIpvsadm's, projected to the fields the
  * kube-proxy facts read (test/parsers/linux/ipvsadm-forwarding-scan.test.ts).
  * Not a separate parser id.
  */
 import { compareDiagnostics, diagnostic } from '../../diagnostics.js';
-import { cappedWarnings } from '../capped-warnings.js';
+import { type CappedWarnings, cappedWarnings } from '../capped-warnings.js';
 import { type ParseOptions, type ParseResult, normalizeNewlines } from '../define-parser.js';
 import { COLUMNS_MISMATCH } from './ipvsadm.js';
 import { ForwardingRows, type IpvsForwarding, emptyForwarding } from './ipvsadm-forwarding-rows.js';
-import { MAX_TOKENS, fastRowReader, isDigit } from './ipvsadm-forwarding-fast-rows.js';
+import { FastRows, MAX_TOKENS, UnavailableRows, isDigit } from './ipvsadm-forwarding-fast-rows.js';
 
 export type { IpvsForwarding } from './ipvsadm-forwarding-rows.js';
 
-const UNAVAILABLE = "Can't initialize ipvs";
-
 export function scanIpvsadmForwarding(input: string, options: ParseOptions = {}): ParseResult<IpvsForwarding> {
-  const value = emptyForwarding();
+  const warnings = cappedWarnings(options.file);
+  const rows = new ForwardingRows(emptyForwarding(), warnings, options.file);
   try {
-    return scan(normalizeNewlines(input), options.file, value);
+    return scan(normalizeNewlines(input), options.file, rows, warnings);
   } catch (error) {
     const message = `ipvsadm parser failed: ${(error as Error).message}`;
-    return { value, diagnostics: [diagnostic('error', 'parser-crashed', message, { file: options.file })] };
+    return { value: rows.finish(), diagnostics: [diagnostic('error', 'parser-crashed', message, { file: options.file })] };
   }
 }
 
-function scan(text: string, file: string | undefined, value: IpvsForwarding): ParseResult<IpvsForwarding> {
-  const warnings = cappedWarnings(file);
-  const rows = new ForwardingRows(value, warnings, file);
+function scan(text: string, file: string | undefined, rows: ForwardingRows, warnings: CappedWarnings): ParseResult<IpvsForwarding> {
   let recognised = false;
   let firstContent: number | undefined;
   // Token bounds of the current row, reused: starts[i]..ends[i]; count may exceed MAX_TOKENS.
   const starts = new Array<number>(MAX_TOKENS).fill(0);
   const ends = new Array<number>(MAX_TOKENS).fill(0);
   // Rows holding the ipvs-unavailable text take the exact path; found once, not searched per row.
-  let unavailableAt = text.indexOf(UNAVAILABLE);
+  const unavailable = new UnavailableRows(text);
 
   /** The digits of text[a, b) as a number, or -1 when empty or not all digits (ipvsadm-rows' INT). */
   const int = (a: number, b: number): number => {
@@ -100,23 +99,25 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
 
   const tokenIs = (t: number, s: string) => ends[t]! - starts[t]! === s.length && text.startsWith(s, starts[t]!);
 
-  const fastRow = fastRowReader(text, rows, int);
+  const fast = new FastRows(text, rows, unavailable);
 
   // A trailing empty segment is a blank row, skipped like every other.
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
+    if (rows.format === 'default') {
+      const read = fast.read(start, line);
+      if (read > 0) {
+        firstContent ??= line;
+        recognised = true;
+        start = fast.next;
+        line += read - 1;
+        continue;
+      }
+    }
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const rowStart = start;
     start = end + 1;
-    if (rows.format === 'default' && end > rowStart) {
-      while (unavailableAt !== -1 && unavailableAt < rowStart) unavailableAt = text.indexOf(UNAVAILABLE, unavailableAt + 1);
-      if ((unavailableAt === -1 || unavailableAt >= end) && fastRow(rowStart, end, line)) {
-        firstContent ??= line;
-        recognised = true;
-        continue;
-      }
-    }
     // Tokenise on spaces and tabs; any other control or non-ASCII character takes the exact path.
     let count = 0;
     let plain = true;
@@ -142,11 +143,14 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
     const row = plain ? undefined : text.slice(rowStart, end).trimEnd();
     if (row === '') continue;
     firstContent ??= line;
-    while (unavailableAt !== -1 && unavailableAt < rowStart) unavailableAt = text.indexOf(UNAVAILABLE, unavailableAt + 1);
-    const simple = plain && count >= 2 && count <= MAX_TOKENS && !(unavailableAt !== -1 && unavailableAt < end);
     const c0 = text.charCodeAt(rowStart);
-    const protocol = !simple || c0 === 32 || c0 === 9 ? undefined : tokenIs(0, 'TCP') ? 'TCP' : tokenIs(0, 'UDP') ? 'UDP' : tokenIs(0, 'SCTP') ? 'SCTP' : undefined;
-    if (protocol) {
+    const indented = c0 === 32 || c0 === 9;
+    const shaped = plain && count >= 2 && count <= MAX_TOKENS;
+    const realRow = shaped && indented && tokenIs(0, '->') && !text.startsWith('-> RemoteAddress:Port', starts[0]!);
+    const protocol = !shaped || indented ? undefined : tokenIs(0, 'TCP') ? 'TCP' : tokenIs(0, 'UDP') ? 'UDP' : tokenIs(0, 'SCTP') ? 'SCTP' : undefined;
+    // Only a row that could be read here is searched for the ipvs-unavailable text (which takes the exact path).
+    const simple = (realRow || protocol !== undefined) && !unavailable.in(rowStart, end);
+    if (simple && protocol) {
       endpoint(1);
       if (epNamed) rows.sawName(line);
       if (epAddress === '') rows.skipNamedVirtual();
@@ -156,7 +160,7 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
         rows.pushVirtual(protocol, epAddress, epPort, -1);
       }
       recognised = true;
-    } else if (simple && (c0 === 32 || c0 === 9) && tokenIs(0, '->') && !text.startsWith('-> RemoteAddress:Port', starts[0]!)) {
+    } else if (simple && realRow) {
       endpoint(1);
       if (epNamed) rows.sawName(line);
       if (rows.realHasOwner(line) && epAddress !== '') {
@@ -183,7 +187,7 @@ function scan(text: string, file: string | undefined, value: IpvsForwarding): Pa
 
   if (!recognised && firstContent !== undefined) {
     const message = 'no ipvsadm header or virtual-server row found';
-    return { value, diagnostics: [diagnostic('error', 'not-ipvsadm', message, { file, line: firstContent })] };
+    return { value: rows.finish(), diagnostics: [diagnostic('error', 'not-ipvsadm', message, { file, line: firstContent })] };
   }
-  return { value, diagnostics: [...rows.errors, ...warnings.finish()].sort(compareDiagnostics) };
+  return { value: rows.finish(), diagnostics: [...rows.errors, ...warnings.finish()].sort(compareDiagnostics) };
 }
