@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // node --expose-gc --import tsx bench/load-cpu.ts <dir> [--runs n] [--stream-threshold bytes] [--workers n] [--stream-in-worker true|false] [--share true|false] [--digest]
 // CPU time (process.cpuUsage: user + system, every thread of this process) and wall time of
-// loadSnapshot alone, repeated, from a collected heap; peak RSS of each run. For decisions on a
+// loadSnapshot alone, repeated, from a collected heap; peak RSS of each run; system time and minor page faults (fresh pages). For decisions on a
 // shared machine, where wall times swing with the other processes and CPU time does not.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,14 +16,16 @@ for (let run = 0; run < Number(values.runs); run++) {
   resetPeakRss();
   const threads = sampleThreads();
   const cpu = process.cpuUsage();
+  const faults = process.resourceUsage().minorPageFault;
   const mainThreadBefore = threadCpuMs();
   const started = performance.now();
   const loaded = await loadSnapshot(dir, { workers: Number(values.workers), ...(values['stream-in-worker'] ? { streamInWorker: values['stream-in-worker'] === 'true' } : {}), ...(values.share ? { shareStreamedFile: values.share === 'true' } : {}), ...(values['stream-threshold'] ? { streamThresholdBytes: Number(values['stream-threshold']) } : {}) });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const minorFaults = process.resourceUsage().minorPageFault - faults;
   const perThread = threads.stop();
   const mainThread = threadCpuMs();
-  const line: Record<string, unknown> = { run, wallMs: Math.round(wallMs), cpuMs: Math.round((used.user + used.system) / 1000), userMs: Math.round(used.user / 1000), mainThreadCpuMs: Math.round(mainThread - mainThreadBefore), peakRssMB: Math.round(peakRss() / 2 ** 20), pods: loaded.snapshot.pods.length, diagnostics: loaded.diagnostics.length };
+  const line: Record<string, unknown> = { run, wallMs: Math.round(wallMs), cpuMs: Math.round((used.user + used.system) / 1000), userMs: Math.round(used.user / 1000), systemMs: Math.round(used.system / 1000), minorFaults, mainThreadCpuMs: Math.round(mainThread - mainThreadBefore), peakRssMB: Math.round(peakRss() / 2 ** 20), pods: loaded.snapshot.pods.length, diagnostics: loaded.diagnostics.length };
   line.threadsCpuMs = perThread;
   if (values.digest) {
     // Piece by piece: the whole snapshot is longer than one string can hold from scale ≈ 0.3.

@@ -5,6 +5,7 @@ import type { FileMessage, FileTask, StoppedAt } from './file-task.js';
 import { ItemChunks } from './item-chunks.js';
 import { joinShares, readItemsFromEnd } from './items-from-end.js';
 import { StagedObjects } from './list-item-sink.js';
+import { SharedValueDecoder } from './shared-values.js';
 import { startObjectWorker } from './object-pool.js';
 
 /**
@@ -30,9 +31,10 @@ export class FileInWorker {
     this.#task = task;
     this.#chunks = chunks;
     const staged = new StagedObjects();
+    const shared = new SharedValueDecoder();
     this.#result = new Promise((resolve) => {
       worker.on('message', (message: FileMessage) => {
-        if (message.kind === 'objects') return staged.addReduced(JSON.parse(message.json) as Reduced[]);
+        if (message.kind === 'objects') return staged.addReduced(decodeObjects(message, shared));
         if (!message.ok) return resolve(undefined);
         staged.addNotes(message);
         this.#stopped = message.stopped;
@@ -77,4 +79,12 @@ export class FileInWorker {
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
+}
+
+/** A batch of reduced objects as the worker sent it, its shared values put back (shared-values.ts). */
+export function decodeObjects(message: { json: string; shared: string }, shared: SharedValueDecoder): Reduced[] {
+  shared.add(message.shared);
+  const objects = JSON.parse(message.json) as Reduced[];
+  for (const object of objects) shared.decode(object as unknown as Record<string, unknown>);
+  return objects;
 }

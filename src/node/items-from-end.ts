@@ -4,7 +4,7 @@ import { itemKindOfList, typedKind } from '../snapshot/read-objects.js';
 import type { Reduced } from '../snapshot/reduce-object.js';
 import { readObjectSafely } from '../snapshot/snapshot-builder.js';
 import { fromEnd, type ItemChunks } from './item-chunks.js';
-import { boundaryBytes, firstItem as firstItemText, headBytes, itemBoundary, lastItemEnd, nextBoundary } from './kubectl-list-cutter.js';
+import { closeOffset, firstItem as firstItemText, headBytes, lastItemEnd, nextBoundaryIn, startOffset } from './kubectl-list-cutter.js';
 import type { StoppedAt } from './file-task.js';
 import { type ItemTally, ListItemSink, type StagedObjects } from './list-item-sink.js';
 import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
@@ -15,10 +15,6 @@ const lastItemEndBytes = Buffer.from(lastItemEnd);
 const tailBytes = 1024 * 1024;
 /** Bytes read past a chunk's end for its last item at first (an item is ~14 KB). */
 const overreadBytes = 256 * 1024;
-/** Bytes decoded into one text: well under V8's large-object size, so the texts are collected young. */
-const textBytes = 32 * 1024;
-/** The `{` that starts an item, from the start of the boundary before it. */
-const startOffset = itemBoundary.length - 1;
 
 /** Items read from the end of a List (file order), their sources without their index (`withIndexes` adds it). */
 export interface ItemsFromEnd {
@@ -31,7 +27,7 @@ export interface ItemsFromEnd {
 /**
  * The main thread's share of a List the worker reads from the front (item-chunks.ts): chunks claimed
  * from the end until the worker has the next one, each cut at kubectl's item boundaries found in its
- * bytes, decoded once, its items parsed (without managedFields where proven exact) and reduced as the worker would (list-item-sink.ts).
+ * bytes, each item decoded on its own and parsed (without managedFields where proven exact) and reduced as the worker would (list-item-sink.ts).
  * 'none' when it claimed nothing (the head or the end is not kubectl's layout: the worker reads it
  * all, or fails); 'failed' when a claimed chunk holds anything but clean items of a known kind (a
  * syntax error, invalid UTF-8, an item without kind, an unreadable object): the file is then read
@@ -80,12 +76,10 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
     const kinds = new Set<string>();
     for (let k = chunks.count - 1; k >= 1 && chunks.claim(k, fromEnd); k--) {
       const objects: Reduced[] = [];
-      const texts = await chunkTexts(k * chunkBytes, Math.min((k + 1) * chunkBytes, end), end);
-      if (texts === false) return 'failed';
-      const add = (piece: string): boolean => {
+      const add = (bytes: Buffer): boolean => {
         let value: unknown;
         try {
-          value = parseItemWithoutManagedFields(piece);
+          value = parseItemWithoutManagedFields(utf8.decode(bytes));
         } catch {
           return false;
         }
@@ -97,15 +91,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
         kinds.add(kind);
         return true;
       };
-      for (const text of texts) {
-        const close = text.length - 10;
-        let at = 0;
-        for (let cut = nextBoundary(text, at); cut !== -1 && cut < close; cut = nextBoundary(text, at)) {
-          if (!add(text.slice(at, cut + 10))) return 'failed';
-          at = cut + startOffset;
-        }
-        if (!add(text.slice(at, close + 10))) return 'failed';
-      }
+      if (!(await chunkItems(k * chunkBytes, Math.min((k + 1) * chunkBytes, end), end, add))) return 'failed';
       taken.push(objects);
     }
     const objects = taken.reverse().flat();
@@ -117,32 +103,26 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
   }
 
   /**
-   * The items starting in [from, to) as texts of whole items, each from an item's `{` to an item's
-   * `}` (the last at the next boundary, or at the end of the items), of about `textBytes` each: small
-   * strings die young, where one text of the chunk would wait in large-object space for a full
-   * collection. None when no item starts there, false when the bytes are not UTF-8.
+   * Hands `each` the bytes of every item starting in [from, to), from its `{` to its `}` (the last
+   * up to the next boundary, or to the end of the items), to be decoded on its own: a text of ~14 KB
+   * is collected young. False when `each` refuses one.
    */
-  async function chunkTexts(from: number, to: number, end: number): Promise<string[] | false> {
-    if (from >= to) return [];
+  async function chunkItems(from: number, to: number, end: number, each: (item: Buffer) => boolean): Promise<boolean> {
+    if (from >= to) return true;
     const readFrom = from - startOffset;
     for (let extra = overreadBytes; ; extra *= 4) {
-      const readTo = Math.min(to + extra, end + 10);
+      const readTo = Math.min(to + extra, end + closeOffset);
       const bytes = await readAt(readFrom, readTo - readFrom, true);
-      const first = bytes.indexOf(boundaryBytes);
-      if (first === -1 || readFrom + first + startOffset >= to) return [];
-      const next = bytes.indexOf(boundaryBytes, to - readFrom - startOffset);
-      if (next === -1 && readTo < end + 10) continue;
+      const first = nextBoundaryIn(bytes, 0);
+      if (first === -1 || readFrom + first + startOffset >= to) return true;
+      const next = nextBoundaryIn(bytes, to - readFrom - startOffset);
+      if (next === -1 && readTo < end + closeOffset) continue;
       const last = next === -1 ? end - readFrom : next;
-      const texts: string[] = [];
       for (let start = first + startOffset; ; ) {
-        const cut = bytes.indexOf(boundaryBytes, start + textBytes);
+        const cut = nextBoundaryIn(bytes, start);
         const stop = cut === -1 || cut >= last ? last : cut;
-        try {
-          texts.push(utf8.decode(bytes.subarray(start, stop + 10)));
-        } catch {
-          return false;
-        }
-        if (stop === last) return texts;
+        if (!each(bytes.subarray(start, stop + closeOffset))) return false;
+        if (stop === last) return true;
         start = stop + startOffset;
       }
     }

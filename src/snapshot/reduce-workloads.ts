@@ -1,7 +1,7 @@
 /** Reducers for Nodes, Pods and the DaemonSets / Deployments that run them. */
 import type { NodeObject, PodObject, WorkloadObject } from './objects.js';
-import { type Raw, arr, defined, num, rec, str, stringMap, strings } from './raw.js';
-import { meta } from './reduce-meta.js';
+import { type Raw, arr, defined, mapArr, num, rec, str, stringMap, strings } from './raw.js';
+import { meta, putMeta } from './reduce-meta.js';
 import type { Source } from './source.js';
 
 export function node(raw: Raw, source: Source): NodeObject {
@@ -31,40 +31,67 @@ export function node(raw: Raw, source: Source): NodeObject {
 }
 
 function containerPorts(c: Raw) {
-  return arr(c.ports).map((p) =>
-    defined({ name: str(p.name), containerPort: num(p.containerPort) ?? 0, protocol: str(p.protocol) ?? 'TCP', hostPort: num(p.hostPort) }),
-  );
+  return mapArr(c.ports, (p) => {
+    const port: { name?: string; containerPort: number; protocol: string; hostPort?: number } = {} as never;
+    const name = str(p.name);
+    if (name !== undefined) port.name = name;
+    port.containerPort = num(p.containerPort) ?? 0;
+    port.protocol = str(p.protocol) ?? 'TCP';
+    const hostPort = num(p.hostPort);
+    if (hostPort !== undefined) port.hostPort = hostPort;
+    return port;
+  });
 }
 
+/**
+ * Built by assignment in the schema's order, each optional field only when defined: the same object
+ * as `defined({ kind, ...meta(raw, source), … })`, without the spread and the copy (150,000 pods at scale 1).
+ */
 export function pod(raw: Raw, source: Source): PodObject {
   const spec = rec(raw.spec);
   const status = rec(raw.status);
-  const ips = strings(arr(status.podIPs).map((p) => p.ip));
+  const out = putMeta({ kind: 'Pod' } as Record<string, unknown>, raw, source);
+  const nodeName = str(spec.nodeName);
+  if (nodeName !== undefined) out.nodeName = nodeName;
+  out.hostNetwork = spec.hostNetwork === true;
+  const phase = str(status.phase);
+  if (phase !== undefined) out.phase = phase;
+  const conditions = arr(status.conditions);
+  out.ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+  const ips = strings(mapArr(status.podIPs, (p) => p.ip));
   const podIP = str(status.podIP);
-  return defined({
-    kind: 'Pod' as const,
-    ...meta(raw, source),
-    nodeName: str(spec.nodeName),
-    hostNetwork: spec.hostNetwork === true,
-    phase: str(status.phase),
-    ready: arr(status.conditions).some((c) => c.type === 'Ready' && c.status === 'True'),
-    podIPs: ips.length > 0 ? ips : podIP ? [podIP] : [],
-    containers: arr(spec.containers).map((c) => defined({ name: str(c.name) ?? '', image: str(c.image), ports: containerPorts(c) })),
-    containerStatuses: arr(status.containerStatuses).map((c) =>
-      defined({
-        name: str(c.name) ?? '',
-        ready: c.ready === true,
-        restartCount: num(c.restartCount) ?? 0,
-        waitingReason: str(rec(rec(c.state).waiting).reason),
-      }),
-    ),
-    nodeSelector: stringMap(spec.nodeSelector),
-    tolerations: arr(spec.tolerations).map((t) =>
-      defined({ key: str(t.key), operator: str(t.operator), value: str(t.value), effect: str(t.effect) }),
-    ),
-    requiredNodeAffinity: requiredNodeAffinity(spec),
-    unschedulable: notScheduled(status),
+  out.podIPs = ips.length > 0 ? ips : podIP ? [podIP] : [];
+  out.containers = mapArr(spec.containers, (c) => {
+    const container: Record<string, unknown> = { name: str(c.name) ?? '' };
+    const image = str(c.image);
+    if (image !== undefined) container.image = image;
+    container.ports = containerPorts(c);
+    return container;
   });
+  out.containerStatuses = mapArr(status.containerStatuses, (c) => {
+    const containerStatus: Record<string, unknown> = { name: str(c.name) ?? '', ready: c.ready === true, restartCount: num(c.restartCount) ?? 0 };
+    const waitingReason = str(rec(rec(c.state).waiting).reason);
+    if (waitingReason !== undefined) containerStatus.waitingReason = waitingReason;
+    return containerStatus;
+  });
+  out.nodeSelector = stringMap(spec.nodeSelector);
+  out.tolerations = mapArr(spec.tolerations, (t) => {
+    const toleration: Record<string, unknown> = {};
+    const key = str(t.key);
+    if (key !== undefined) toleration.key = key;
+    const operator = str(t.operator);
+    if (operator !== undefined) toleration.operator = operator;
+    const value = str(t.value);
+    if (value !== undefined) toleration.value = value;
+    const effect = str(t.effect);
+    if (effect !== undefined) toleration.effect = effect;
+    return toleration;
+  });
+  const affinity = requiredNodeAffinity(spec);
+  if (affinity !== undefined) out.requiredNodeAffinity = affinity;
+  const unschedulable = notScheduled(conditions);
+  if (unschedulable !== undefined) out.unschedulable = unschedulable;
+  return out as PodObject;
 }
 
 function requiredNodeAffinity(spec: Raw) {
@@ -75,8 +102,8 @@ function requiredNodeAffinity(spec: Raw) {
   return terms.length > 0 ? terms : undefined;
 }
 
-function notScheduled(status: Raw) {
-  const condition = arr(status.conditions).find((c) => c.type === 'PodScheduled' && c.status !== 'True');
+function notScheduled(conditions: Raw[]) {
+  const condition = conditions.find((c) => c.type === 'PodScheduled' && c.status !== 'True');
   return condition ? defined({ reason: str(condition.reason), message: str(condition.message) }) : undefined;
 }
 

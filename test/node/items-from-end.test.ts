@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateSnapshot } from '../../bench/generate.js';
-import { FileInWorker } from '../../src/node/file-in-worker.js';
+import { FileInWorker, decodeObjects } from '../../src/node/file-in-worker.js';
 import { type FileMessage, type StoppedAt, runFileTask } from '../../src/node/file-task.js';
 import { ItemChunks, fromEnd } from '../../src/node/item-chunks.js';
 import { joinShares, readItemsFromEnd } from '../../src/node/items-from-end.js';
 import { StagedObjects } from '../../src/node/list-item-sink.js';
+import { SharedValueDecoder } from '../../src/node/shared-values.js';
 import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { streamObjectFile } from '../../src/node/stream-objects.js';
-import type { Reduced } from '../../src/snapshot/reduce-object.js';
 import { SnapshotBuilder } from '../../src/snapshot/snapshot-builder.js';
 
 const root = mkdtempSync(join(tmpdir(), 'netdoctor-from-end-'));
@@ -38,10 +38,11 @@ async function inTwoShares(path: string, file: string, chunkBytes: number, meet:
   const claims = new Int32Array(chunks.shared);
   for (let k = Math.max(1, meet); k < chunks.count; k++) claims[k] = fromEnd; // the end is taken: the front reader stops at `meet`
   const staged = new StagedObjects();
+  const shared = new SharedValueDecoder();
   let stopped: StoppedAt | undefined;
   let ok = true;
   await runFileTask({ kind: 'file', path, file, chunks: { shared: chunks.shared, chunkBytes } }, (m: FileMessage) => {
-    if (m.kind === 'objects') return staged.addReduced(JSON.parse(m.json) as Reduced[]);
+    if (m.kind === 'objects') return staged.addReduced(decodeObjects(m, shared));
     if (!m.ok) return void (ok = false);
     staged.addNotes(m);
     stopped = m.stopped;
@@ -83,16 +84,23 @@ describe('a List read from both ends (the worker from the front, the main thread
     );
   });
 
-  it('cuts a chunk into several texts at item boundaries (items of a few KiB, 64 KiB chunks)', async () => {
+  it('decodes each item of a chunk on its own (items of a few KiB, 64 KiB chunks)', async () => {
     const items = Array.from({ length: 90 }, (_, k) => pod(`p${k}`, `${'ü'.repeat(k * 37)}},\n        {${'x'.repeat(3000)}`));
     const path = join(root, `${files++}-pods.json`);
     writeFileSync(path, list(items));
     const split = await bySplitter(path, 'pods.json');
+    const largest = Math.max(...items.map((item) => Buffer.byteLength(JSON.stringify(item, null, 4)) + 8 * 30));
     for (const meet of [1, 2, 3, 4]) {
+      const decode = vi.spyOn(TextDecoder.prototype, 'decode');
       const r = await inTwoShares(path, 'pods.json', 64 * 1024, meet);
+      const lengths = decode.mock.calls.map(([input]) => (input as Uint8Array).byteLength);
+      decode.mockRestore();
       expect(r.joined).toBe(true);
       expect(typeof r.fromEnd === 'object' && r.fromEnd.objects.length).toBeGreaterThan(20);
       expect(r.joined && r.built).toStrictEqual(split);
+      // the head and the tail of the List, then one text per item, each smaller than the largest item indented
+      expect(lengths.length).toBeGreaterThanOrEqual(items.length);
+      expect(Math.max(...lengths)).toBeLessThan(largest);
     }
   });
 

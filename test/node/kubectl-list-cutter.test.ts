@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cutKubectlList } from '../../src/node/kubectl-list-cutter.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { boundaryBytes, cutKubectlList, nextBoundaryIn } from '../../src/node/kubectl-list-cutter.js';
 import { ListItemSink, StagedObjects } from '../../src/node/list-item-sink.js';
 import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { streamObjectFile } from '../../src/node/stream-objects.js';
@@ -33,6 +33,11 @@ const pod = (name: string, extra: Record<string, unknown> = {}) => ({
   status: { phase: 'Running', podIP: '10.0.0.5' },
   ...extra,
 });
+/** `text` with an invalid UTF-8 byte after the first (or last) occurrence of `after`. */
+const invalidAfter = (text: string, after: string, last = true) => {
+  const at = (last ? text.lastIndexOf(after) : text.indexOf(after)) + after.length;
+  return Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xff]), Buffer.from(text.slice(at))]);
+};
 const kubectl = (items: unknown[], kind = 'List') => `${JSON.stringify({ apiVersion: 'v1', items, kind, metadata: { resourceVersion: '' } }, null, 4)}\n`;
 
 describe('cutting a List at kubectl’s item boundaries', () => {
@@ -72,6 +77,11 @@ describe('cutting a List at kubectl’s item boundaries', () => {
       trailing: `${text}}\n`,
       utf16: new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]),
       invalidUtf8: Buffer.concat([Buffer.from(text.slice(0, 200)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(200))]),
+      // Each item is decoded on its own: every byte between them must still be decoded somewhere (here inside strings).
+      invalidUtf8InHead: invalidAfter(text, '"apiVersion": "v', false),
+      invalidUtf8MiddleItem: invalidAfter(text, '"name": "b'),
+      invalidUtf8LastItem: invalidAfter(text, '"name": "c'),
+      invalidUtf8InTail: invalidAfter(text, '"resourceVersion": "'),
       itemsInHead: text.replace('"apiVersion": "v1",', '"apiVersion": "v1", "x": {"items": [1]},'),
       emptyItems: kubectl([]),
       notAList: `${JSON.stringify(pod('whole'), null, 4)}\n`,
@@ -138,5 +148,32 @@ describe('cutting a List at kubectl’s item boundaries', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('finds an item boundary exactly where a search for the whole boundary does (property)', () => {
+    const piece = fc.constantFrom('\n', ' ', '        ', '}', '},', ',', '{', '"', 'x', 'ü', '\n        },\n        {', '\n        },\n        ', '},\n        {');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), (pieces, from) => {
+        const bytes = Buffer.from(pieces.join(''));
+        const at = from % (bytes.length + 1);
+        expect(nextBoundaryIn(bytes, at)).toBe(bytes.indexOf(boundaryBytes, at));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes each item on its own, never a text the size of a read (which V8 would put in large-object space)', async () => {
+    const items = Array.from({ length: 400 }, (_, k) => pod(`p${k}`, { spec: { nodeName: 'n1', note: 'ü'.repeat(k % 50) } }));
+    const path = join(root, `${files++}-pods.json`);
+    writeFileSync(path, kubectl(items));
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    try {
+      expect(await cutKubectlList(path, new ListItemSink('pods.json', new StagedObjects()), { readBytes: 64 * 1024 })).toBe(true);
+      const lengths = decode.mock.calls.map(([input]) => (input as Uint8Array).byteLength);
+      expect(lengths.length).toBeGreaterThan(400);
+      expect(Math.max(...lengths)).toBeLessThan(2048);
+    } finally {
+      decode.mockRestore();
+    }
   });
 });
