@@ -6,7 +6,7 @@ import { evaluateCatalog } from './engine/evaluate-catalog.js';
 import { checkUnreadFiles } from './facts/file-coverage.js';
 import { indexSnapshot } from './facts/snapshot-index.js';
 import { deferFindings } from './findings/defer-findings.js';
-import type { Report } from './findings/schema.js';
+import type { FindingSubject, Report } from './findings/schema.js';
 import { compareFindings, subjectKey } from './findings/sort.js';
 import { summarizeDiagnostics, summarizeFindings } from './findings/summarize.js';
 import type { Plugin } from './plugins/define-plugin.js';
@@ -69,7 +69,7 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
     .map((n) => ({
       ...n,
       missing: n.missing
-        .map((m) => ({ ...m, subjects: [...m.subjects].sort((a, b) => subjectKey(a).localeCompare(subjectKey(b))) }))
+        .map((m) => ({ ...m, subjects: sortSubjects(m.subjects) }))
         .sort((a, b) => a.capture.localeCompare(b.capture)),
     }))
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
@@ -95,6 +95,18 @@ export async function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}):
       diagnostics: summarizeDiagnostics(diagnostics),
     },
   };
+}
+
+/**
+ * Subjects in subjectKey order (localeCompare's, through one collator), each key made once: a rule that lacks
+ * a node output lists thousands of nodes.
+ */
+function sortSubjects<T extends FindingSubject>(subjects: readonly T[]): T[] {
+  const compare = new Intl.Collator().compare;
+  return subjects
+    .map((subject) => ({ key: subjectKey(subject), subject }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map((keyed) => keyed.subject);
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -52,7 +52,14 @@ export function createRuleEngine(
     // json-rules-engine's cache: it would hash the params of every lookup, and fact-values.ts
     // already computes each value once per subject.
     for (const fact of factsUsedBy({ data: {}, checks: forChecks }, registry)) {
-      const calculate = async (_params: unknown, almanac: Almanac) => factValue(fact, (almanac as SubjectAlmanac).subject, index);
+      // Not async: json-rules-engine wraps the value in one promise itself; an error becomes a rejection, as an async function's would.
+      const calculate = (_params: unknown, almanac: Almanac) => {
+        try {
+          return factValue(fact, (almanac as SubjectAlmanac).subject, index);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
       engine.addFact(new EngineFact(fact.id, calculate, { priority: fact.priority ?? 1, cache: false }));
     }
     // Named by position; the message id is kept here, not in event params, which json-rules-engine would clone into every result.
@@ -68,11 +75,13 @@ export function createRuleEngine(
   let rejected = 0;
   return {
     async run(subject) {
-      const out: RuleRun = { passed: [], missing: [], errors: [] };
+      let out: RuleRun = nothingPassed;
       if (together && (tries < 8 || rejected * 4 < tries)) {
         tries++;
         try {
-          const { results } = await together.run({}, { almanac: subjectAlmanac(subject) });
+          const { results } = await together.run(noRuntimeFacts, runOptions(subject));
+          if (results.length === 0) return nothingPassed;
+          out = { passed: [], missing: noCaptures, errors: noErrors };
           // The passing checks, in check order (rules of one priority finish in any order).
           for (const r of (results as RuleResult[]).sort((a, b) => Number(a.name) - Number(b.name))) {
             out.passed.push({ messageId: checks[Number(r.name)]!.messageId, conditions: r.conditions });
@@ -84,9 +93,12 @@ export function createRuleEngine(
       }
       for (const { messageId, engine } of engines) {
         try {
-          const { results } = await engine.run({}, { almanac: subjectAlmanac(subject) });
+          const { results } = await engine.run(noRuntimeFacts, runOptions(subject));
+          if (results.length === 0) continue;
+          if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
           for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
         } catch (error) {
+          if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
           if (error instanceof MissingDataError) {
             if (!out.missing.includes(error.capture)) out.missing.push(error.capture);
           } else out.errors.push({ messageId, error });
@@ -97,13 +109,30 @@ export function createRuleEngine(
   };
 }
 
+/**
+ * What most runs return (no check passed, none lacked data), shared instead of three new arrays per run; frozen, as
+ * callers only read it.
+ */
+const noCaptures: string[] = Object.freeze([]) as never;
+const noErrors: RuleRun['errors'] = Object.freeze([]) as never;
+const nothingPassed: RuleRun = Object.freeze({ passed: Object.freeze([]) as never, missing: noCaptures, errors: noErrors });
+const noRuntimeFacts = Object.freeze({});
+const almanacOptions = { allowUndefinedFacts: false, pathResolver: resolvePath };
+
+/** json-rules-engine reads the run options once when a run starts: one object serves every run. */
+const sharedRunOptions: { almanac: Almanac | undefined } = { almanac: undefined };
+function runOptions(subject: Subject): { almanac: Almanac } {
+  sharedRunOptions.almanac = subjectAlmanac(subject);
+  return sharedRunOptions as { almanac: Almanac };
+}
+
 /** The almanac of one run, carrying its subject: facts read it directly, not through a runtime fact (hashed, and one more promise per lookup). */
 interface SubjectAlmanac extends Almanac {
   subject: Subject;
 }
 
 function subjectAlmanac(subject: Subject): SubjectAlmanac {
-  const almanac = new Almanac({ allowUndefinedFacts: false, pathResolver: resolvePath }) as SubjectAlmanac;
+  const almanac = new Almanac(almanacOptions) as SubjectAlmanac;
   almanac.subject = subject;
   return almanac;
 }

@@ -4,12 +4,30 @@ import { ipamRangeEventsByNode } from './capacity/ipam-range-events.js';
 import { nodesWithProxyRuleOutputs } from './kube-proxy/kube-proxy-rules-by-service.js';
 import { isProxiedService } from './kube-proxy/kube-proxy-service-ports.js';
 import { networkUnavailableTaint } from './cloud-routes/node-network-unavailable.js';
-import { hostPortsOf } from './cni/pod-host-ports.js';
+import { hasHostPort } from './cni/pod-host-ports.js';
 import { podsWithMacNotFoundEvents } from './terway/terway-mac-not-found.js';
 import { nodesWithPodsAwaitingNetwork } from './terway/terway-node-readiness.js';
 import { isTerwayNode } from './terway/terway-vswitches.js';
 import type { SubjectKind } from './subjects.js';
+import type { SnapshotIndex } from './snapshot-index.js';
+import type { PodObject } from '../snapshot/objects.js';
 import { iksSelectors } from './iks/selectors.js';
+
+const windowsPodsOf = new WeakMap<SnapshotIndex, readonly PodObject[]>();
+
+/**
+ * Pods scheduled on a Windows node, not finished, in snapshot order: once per index. A pod's node is looked up in
+ * the set of the Windows nodes' names (from nodesByName, as before), not in the map of all nodes.
+ */
+function windowsPods(index: SnapshotIndex): readonly PodObject[] {
+  let pods = windowsPodsOf.get(index);
+  if (pods) return pods;
+  const windows = new Set<string>();
+  for (const [name, node] of index.nodesByName) if (node.os === 'windows') windows.add(name);
+  pods = windows.size === 0 ? [] : index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && windows.has(p.nodeName ?? ''));
+  windowsPodsOf.set(index, pods);
+  return pods;
+}
 
 /**
  * Which subjects a rule runs for. Each selector is computed once per rule from
@@ -104,7 +122,7 @@ export const selectors: Selector[] = [
     id: 'podsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a container port that sets hostPort',
-    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0),
+    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hasHostPort(p)),
   }),
   defineSelector({
     id: 'clusterWithWindowsNodes',
@@ -116,7 +134,7 @@ export const selectors: Selector[] = [
     id: 'windowsPods',
     subject: 'Pod',
     description: 'Pods scheduled on a Windows node, not finished',
-    select: (index) => index.snapshot.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows'),
+    select: (index) => [...windowsPods(index)],
   }),
   defineSelector({
     id: 'kubeSystemPodsWithWindowsNodes',
@@ -128,10 +146,8 @@ export const selectors: Selector[] = [
     id: 'windowsPodsWithHostPort',
     subject: 'Pod',
     description: 'Pods (not host-network, not finished) with a hostPort, scheduled on a Windows node',
-    select: (index) =>
-      index.snapshot.pods.filter(
-        (p) => p.phase !== 'Succeeded' && p.phase !== 'Failed' && hostPortsOf(p).length > 0 && index.nodesByName.get(p.nodeName ?? '')?.os === 'windows',
-      ),
+    // The same pods as windowsPods, those with a hostPort: one pass over every pod serves both.
+    select: (index) => windowsPods(index).filter(hasHostPort),
   }),
   defineSelector({
     id: 'nodesWithNetworkUnavailableTaint',

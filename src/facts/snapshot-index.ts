@@ -34,8 +34,8 @@ export interface SnapshotIndex {
   /** The same, with the parser's diagnostics (to tell "empty" from "unreadable"). */
   parseResult<T>(file: TextFile, parse: (text: string, options: { file: string }) => ParseResult<T>): ParseResult<T>;
   nodeOutputs(node: string): NodeOutputs | undefined;
-  /** Cache for fact values, per subject object. */
-  factCache: WeakMap<object, Map<string, unknown>>;
+  /** Cache for fact values: fact id → subject object → value (engine/fact-values.ts; one map per fact, not per subject). */
+  factCache: Map<string, Map<object, unknown>>;
   diagnostics: Diagnostic[];
   /** Every captured file some fact parsed (or looked at, `noteRead`) during this analysis. */
   readFiles: Set<TextFile>;
@@ -66,7 +66,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const index = {
     snapshot,
     clusterSubject: { kind: 'Cluster', name: snapshot.name ?? 'cluster' },
-    factCache: new WeakMap(),
+    factCache: new Map(),
     diagnostics: [],
     nodeOutputs: (node) => snapshot.nodeOutputs[node],
     readFiles: new Set(),
@@ -92,13 +92,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     let value: SnapshotIndex[K] | undefined;
     Object.defineProperty(index, name, { enumerable: true, get: () => (value ??= build()) });
   };
-  lazy('nodesByName', () => new Map(snapshot.nodes.map((n) => [n.name, n])));
-  lazy('podsByKey', () => new Map(snapshot.pods.map((p) => [objectKey(p.namespace, p.name), p])));
+  lazy('nodesByName', () => byKey(snapshot.nodes, (n) => n.name));
+  lazy('podsByKey', () => byKey(snapshot.pods, (p) => objectKey(p.namespace, p.name)));
   lazy('podsByNode', () => group(snapshot.pods, (p) => p.nodeName));
   lazy('podsByNamespace', () => group(snapshot.pods, (p) => p.namespace ?? ''));
-  lazy('servicesByKey', () => new Map(snapshot.services.map((s) => [objectKey(s.namespace, s.name), s])));
+  lazy('servicesByKey', () => byKey(snapshot.services, (s) => objectKey(s.namespace, s.name)));
   lazy('endpointsByService', () => group(snapshot.endpoints, (ep) => objectKey(ep.namespace, ep.serviceName)));
-  lazy('configMapsByKey', () => new Map(snapshot.configMaps.map((c) => [objectKey(c.namespace, c.name), c])));
+  lazy('configMapsByKey', () => byKey(snapshot.configMaps, (c) => objectKey(c.namespace, c.name)));
   lazy('eventsByInvolved', () => group(snapshot.events, (e) => `${e.involvedKind ?? ''}/${objectKey(e.involvedNamespace, e.involvedName ?? '')}`));
   lazy('podsByLabel', () => {
     const map = new Map<string, PodObject[]>();
@@ -106,6 +106,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     return map;
   });
   return index;
+}
+
+/** Each item by its key, the last of a key winning (as `new Map(pairs)`), without an array of pairs. */
+function byKey<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of list) map.set(keyOf(item), item);
+  return map;
 }
 
 function group<T>(list: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
@@ -153,16 +160,52 @@ export function podsWithLabel(index: SnapshotIndex, namespace: string | undefine
 
 /** Pods of `namespace` whose labels include every pair of `selector` (intersection, smallest list first). */
 export function podsMatchingSelector(index: SnapshotIndex, namespace: string | undefined, selector: Record<string, string>): PodObject[] {
-  const pairs = Object.entries(selector);
+  const pods = matchingPods(index, namespace, selector);
+  // With one pair, matchingPods hands out the index's own list: the caller gets a copy it may change.
+  let pairs = 0;
+  for (const _ in selector) pairs++;
+  return pairs === 1 || pods === noPods ? [...pods] : (pods as PodObject[]);
+}
+
+/**
+ * podsMatchingSelector without a copy, for callers that only read the list (a Service's pods, asked for each of
+ * 20,000 Services): with a one-pair selector it is the index's own list.
+ */
+export function matchingPods(index: SnapshotIndex, namespace: string | undefined, selector: Record<string, string>): readonly PodObject[] {
   let smallest: readonly PodObject[] | undefined;
-  for (const [k, v] of pairs) {
-    const list = podsWithLabel(index, namespace, k, v);
+  let pairs = 0;
+  for (const key in selector) {
+    pairs++;
+    const list = podsWithLabel(index, namespace, key, selector[key]!);
     if (smallest === undefined || list.length < smallest.length) smallest = list;
   }
-  if (smallest === undefined) return [];
+  if (smallest === undefined) return noPods;
+  if (pairs === 1) return smallest;
   // The smallest list is already in the namespace; checking each of its pods' labels
   // costs its length, where intersecting sets would cost the largest list's.
-  return pairs.length === 1 ? [...smallest] : smallest.filter((pod) => pairs.every(([k, v]) => pod.labels[k] === v));
+  return smallest.filter((pod) => {
+    for (const key in selector) if (pod.labels[key] !== selector[key]) return false;
+    return true;
+  });
+}
+
+const podsByNameIn = new WeakMap<SnapshotIndex, Map<string, Map<string, PodObject>>>();
+
+/**
+ * The pod `namespace/name` (the last of that name, as `podsByKey`), from a map of its namespace's pods built on
+ * first use: the events that name a pod are few, where `podsByKey` makes a joined key for every pod.
+ */
+export function podNamed(index: SnapshotIndex, namespace: string | undefined, name: string): PodObject | undefined {
+  let namespaces = podsByNameIn.get(index);
+  if (!namespaces) podsByNameIn.set(index, (namespaces = new Map()));
+  const ns = namespace ?? '';
+  let byName = namespaces.get(ns);
+  if (!byName) {
+    byName = new Map();
+    for (const pod of index.podsByNamespace.get(ns) ?? noPods) byName.set(pod.name, pod);
+    namespaces.set(ns, byName);
+  }
+  return byName.get(name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { rangeSize } from '../../cidr/index.js';
 import type { EventObject } from '../../snapshot/objects.js';
-import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
+import { podNamed, type SnapshotIndex } from '../snapshot-index.js';
 
 /** The CNI host-local error the ACK document quotes: `failed to allocate for range 0: no IP addresses available in range set: 172.30.34.129-172.30.34.190`. */
 const rangeError = /no IP addresses available in range set: ([0-9a-fA-F.:]+)-([0-9a-fA-F.:]+)/;
@@ -28,7 +28,7 @@ export function ipamRangeEventsByNode(index: SnapshotIndex): Map<string, IpamRan
     } catch {
       continue;
     }
-    const pod = event.involvedKind === 'Pod' ? index.podsByKey.get(objectKey(event.involvedNamespace, event.involvedName ?? '')) : undefined;
+    const pod = event.involvedKind === 'Pod' ? podNamed(index, event.involvedNamespace, event.involvedName ?? '') : undefined;
     const node = pod?.nodeName ?? event.host;
     if (!node) continue;
     const list = byNode.get(node) ?? [];

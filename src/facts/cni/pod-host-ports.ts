@@ -10,6 +10,13 @@ export function hostPortsOf(pod: PodObject): string[] {
   );
 }
 
+/** Whether hostPortsOf(pod) is not empty, without building it (selectors ask it of every pod). */
+export function hasHostPort(pod: PodObject): boolean {
+  if (pod.hostNetwork) return false;
+  for (const c of pod.containers) for (const p of c.ports) if (p.hostPort !== undefined && p.hostPort > 0) return true;
+  return false;
+}
+
 /** ACK "ACK是否支持hostPort的端口映射?": only Flannel maps hostPorts; under Terway they are not reachable. */
 export const podHostPorts = defineFact({
   id: 'podHostPorts',

@@ -7,6 +7,15 @@ export function familyOf(text: string): 4 | 6 | undefined {
 
 /** Whether a list of addresses/CIDRs holds both IPv4 and IPv6. */
 export function bothFamilies(list: readonly string[]): boolean {
-  const families = new Set(list.map(familyOf));
-  return families.has(4) && families.has(6);
+  // Asked of every node's podCIDRs and every Service's clusterIPs: most hold one entry, which cannot be both.
+  if (list.length < 2) return false;
+  let four = false;
+  let six = false;
+  for (const text of list) {
+    const family = familyOf(text);
+    if (family === 4) four = true;
+    else if (family === 6) six = true;
+    if (four && six) return true;
+  }
+  return false;
 }

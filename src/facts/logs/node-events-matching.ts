@@ -1,5 +1,5 @@
 import type { EventObject } from '../../snapshot/objects.js';
-import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
+import { podNamed, type SnapshotIndex } from '../snapshot-index.js';
 
 const cache = new WeakMap<SnapshotIndex, Map<string, Map<string, EventObject[]>>>();
 
@@ -17,7 +17,7 @@ export function nodeEventsMatching(index: SnapshotIndex, pattern: RegExp): Map<s
   const byNode = new Map<string, EventObject[]>();
   for (const event of index.snapshot.events) {
     if (!pattern.test(event.message)) continue;
-    const pod = event.involvedKind === 'Pod' ? index.podsByKey.get(objectKey(event.involvedNamespace, event.involvedName ?? '')) : undefined;
+    const pod = event.involvedKind === 'Pod' ? podNamed(index, event.involvedNamespace, event.involvedName ?? '') : undefined;
     const node = pod?.nodeName ?? (event.involvedKind === 'Node' ? event.involvedName : undefined) ?? event.host;
     if (!node) continue;
     const list = byNode.get(node) ?? [];

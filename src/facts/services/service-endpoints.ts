@@ -21,7 +21,10 @@ export const serviceEndpoints = defineFact({
     return {
       ready: ready.size,
       notReady: notReady.size,
-      objects: objects.map((o) => `${o.kind} ${o.namespace}/${o.name}`).join(', ') || 'none',
+      // Message data, read when a check fires: made on first read.
+      get objects() {
+        return objects.map((o) => `${o.kind} ${o.namespace}/${o.name}`).join(', ') || 'none';
+      },
       ...(objects[0] ? { source: objects[0].source } : {}),
     };
   },

@@ -1,5 +1,5 @@
 import { defineFact } from '../define.js';
-import { podsMatchingSelector } from '../snapshot-index.js';
+import { matchingPods } from '../snapshot-index.js';
 
 /** Pods that a Service's selector matches in its namespace (label index intersection). */
 export const servicePods = defineFact({
@@ -11,13 +11,22 @@ export const servicePods = defineFact({
   // matches nothing is decided even when Endpoints were not captured.
   priority: 2,
   compute: (service, index) => {
-    const pods = podsMatchingSelector(index, service.namespace, service.selector ?? {});
-    const ready = pods.filter((p) => p.ready);
+    const pods = matchingPods(index, service.namespace, service.selector ?? {});
+    const matching = pods.length;
+    let ready = 0;
+    for (const p of pods) if (p.ready) ready++;
     return {
-      selector: Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-      matching: pods.length,
-      ready: ready.length,
-      notReadyNames: pods.filter((p) => !p.ready).map((p) => p.name).sort().slice(0, 10).join(', '),
+      // Message data, read when a check fires: made on first read, not for each of 20,000 Services.
+      get selector() {
+        return Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+      },
+      matching,
+      ready,
+      get notReadyNames() {
+        if (ready === matching) return '';
+        const again = matchingPods(index, service.namespace, service.selector ?? {});
+        return again.filter((p) => !p.ready).map((p) => p.name).sort().slice(0, 10).join(', ');
+      },
       source: service.source,
     };
   },

@@ -1,6 +1,6 @@
 import type { PodObject, ServiceObject } from '../../snapshot/objects.js';
 import { defineFact } from '../define.js';
-import { podsMatchingSelector } from '../snapshot-index.js';
+import { matchingPods } from '../snapshot-index.js';
 
 type Declared = PodObject['containers'][number]['ports'][number];
 type ServicePort = ServiceObject['ports'][number];
@@ -36,36 +36,52 @@ function resolveNamed(pod: PodObject, name: string, protocol: string): number | 
   return declaredBy(pod).find((d) => d.name === name && d.protocol.toUpperCase() === protocol)?.containerPort;
 }
 
+/** The pod declares ports, and not this one (no array per pod: asked for every port of every selected pod). */
+function declaresOthersOnly(pod: PodObject, protocol: string, port: number): boolean {
+  let declares = false;
+  for (const c of pod.containers) {
+    for (const d of c.ports) {
+      if (d.containerPort === port && d.protocol.toUpperCase() === protocol) return false;
+      declares = true;
+    }
+  }
+  return declares;
+}
+
 interface PortCheck {
   unresolved?: string;
   partial?: string;
   undeclared?: string;
 }
 
+const noProblem: PortCheck = Object.freeze({});
+
+/** `port http 80/TCP → targetPort web`, built only for a port that is reported. */
+function portLabel(sp: ServicePort, protocol: string, target: number | string): string {
+  return `port ${sp.name ? `${sp.name} ` : ''}${sp.port}/${protocol} → targetPort ${target}`;
+}
+
 function checkPort(sp: ServicePort, pods: readonly PodObject[]): PortCheck {
   const target = sp.targetPort ?? sp.port;
   const protocol = sp.protocol.toUpperCase();
-  const label = `port ${sp.name ? `${sp.name} ` : ''}${sp.port}/${protocol} → targetPort ${target}`;
   if (typeof target === 'string') {
     const resolved = pods.map((pod) => ({ pod, port: resolveNamed(pod, target, protocol) }));
     const missing = resolved.filter((r) => r.port === undefined).map((r) => r.pod);
     const found = resolved.filter((r): r is { pod: PodObject; port: number } => r.port !== undefined);
-    if (found.length === 0) return { unresolved: label };
-    if (missing.length === 0) return {};
+    if (found.length === 0) return { unresolved: portLabel(sp, protocol, target) };
+    if (missing.length === 0) return noProblem;
     const mapping = found
       .sort((a, b) => a.pod.name.localeCompare(b.pod.name))
       .slice(0, MAX_NAMES)
       .map((r) => `${r.pod.name} → ${r.port}`)
       .join(', ');
     const more = found.length > MAX_NAMES ? ` and ${found.length - MAX_NAMES} more` : '';
-    return { partial: `${label} resolves on ${mapping}${more}; not declared by ${names(missing)}` };
+    return { partial: `${portLabel(sp, protocol, target)} resolves on ${mapping}${more}; not declared by ${names(missing)}` };
   }
   // containerPort is informational: a numeric target is only suspicious on pods that declare ports, none of them it.
-  const undeclared = pods.filter((pod) => {
-    const own = declaredBy(pod);
-    return own.length > 0 && !own.some((d) => d.protocol.toUpperCase() === protocol && d.containerPort === Number(target));
-  });
-  return undeclared.length > 0 ? { undeclared: `${label} (not declared by ${names(undeclared)})` } : {};
+  const port = Number(target);
+  const undeclared = pods.filter((pod) => declaresOthersOnly(pod, protocol, port));
+  return undeclared.length > 0 ? { undeclared: `${portLabel(sp, protocol, target)} (not declared by ${names(undeclared)})` } : noProblem;
 }
 
 /**
@@ -85,12 +101,18 @@ export const serviceTargetPorts = defineFact({
   reads: ['Service spec.ports[].targetPort, protocol, spec.selector', 'Pods spec.containers[].ports (name, containerPort, protocol)'],
   priority: 2,
   compute: (service, index) => {
-    const pods = podsMatchingSelector(index, service.namespace, service.selector ?? {}).filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed');
-    const checks = pods.length === 0 ? [] : service.ports.map((sp) => checkPort(sp, pods));
-    const pick = (key: 'unresolved' | 'partial' | 'undeclared') => checks.map((c) => c[key]).filter((x): x is string => x !== undefined);
-    const unresolved = pick('unresolved');
-    const partial = pick('partial');
-    const undeclared = pick('undeclared');
+    const pods = matchingPods(index, service.namespace, service.selector ?? {}).filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed');
+    const unresolved: string[] = [];
+    const partial: string[] = [];
+    const undeclared: string[] = [];
+    if (pods.length > 0) {
+      for (const sp of service.ports) {
+        const check = checkPort(sp, pods);
+        if (check.unresolved !== undefined) unresolved.push(check.unresolved);
+        if (check.partial !== undefined) partial.push(check.partial);
+        if (check.undeclared !== undefined) undeclared.push(check.undeclared);
+      }
+    }
     // Message data only, read when a check fires: built on first read, not for each of 20,000 Services.
     let containerPorts: string | undefined;
     return {

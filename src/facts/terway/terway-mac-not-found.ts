@@ -1,7 +1,7 @@
 import type { EventObject, PodObject } from '../../snapshot/objects.js';
 import { defineFact } from '../define.js';
 import { latestEvent } from '../logs/latest-event.js';
-import { objectKey, type SnapshotIndex } from '../snapshot-index.js';
+import { objectKey, podNamed, type SnapshotIndex } from '../snapshot-index.js';
 
 // failed to do add; error parse config, can't found dev by mac 00:16:3e:xx:xx:xx: not found
 const macNotFound = /can't found dev by mac ((?:[0-9A-Fa-fx]{2}:){5}[0-9A-Fa-fx]{2})/;
@@ -14,7 +14,7 @@ export function podsWithMacNotFoundEvents(index: SnapshotIndex): PodObject[] {
   const pods = new Set<PodObject>();
   for (const event of index.snapshot.events) {
     if (event.involvedKind !== 'Pod' || !macNotFound.test(event.message)) continue;
-    const pod = index.podsByKey.get(objectKey(event.involvedNamespace, event.involvedName ?? ''));
+    const pod = podNamed(index, event.involvedNamespace, event.involvedName ?? '');
     if (pod) pods.add(pod);
   }
   return [...pods];
