@@ -119,11 +119,12 @@ const nothingPassed: RuleRun = Object.freeze({ passed: Object.freeze([]) as neve
 const noRuntimeFacts = Object.freeze({});
 const almanacOptions = { allowUndefinedFacts: false, pathResolver: resolvePath };
 
-/** json-rules-engine reads the run options once when a run starts: one object serves every run. */
-const sharedRunOptions: { almanac: Almanac | undefined } = { almanac: undefined };
+/**
+ * A run's options, new for each run: an object shared across runs kept the last almanac — whose facts
+ * hold the SnapshotIndex — alive after the analysis, so the whole snapshot outlived it.
+ */
 function runOptions(subject: Subject): { almanac: Almanac } {
-  sharedRunOptions.almanac = subjectAlmanac(subject);
-  return sharedRunOptions as { almanac: Almanac };
+  return { almanac: subjectAlmanac(subject) };
 }
 
 /** The almanac of one run, carrying its subject: facts read it directly, not through a runtime fact (hashed, and one more promise per lookup). */
