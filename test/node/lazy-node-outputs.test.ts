@@ -1,10 +1,11 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
+import { filesOf } from './files-of.js';
 import { lazyTextMinChars, textLength } from '../../src/snapshot/lazy-text.js';
 import type { TextFile } from '../../src/snapshot/schema.js';
 
@@ -31,19 +32,6 @@ function paddedSnapshot(name: string): string {
   const modules = Array.from({ length: 40_000 }, (_, i) => `nf_pad_${i}               16384  0`);
   writeFileSync(join(dir, 'nodes', '10.0.0.12', 'lsmod'), ['Module                  Size  Used by', ...modules, ''].join('\n'));
   return dir;
-}
-
-function filesOf(dir: string): Array<{ path: string; bytes: Uint8Array }> {
-  const out: Array<{ path: string; bytes: Uint8Array }> = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push({ path: relative(dir, full), bytes: readFileSync(full) });
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('large node outputs read again when used (lazy-text.ts)', () => {

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { loadSnapshot } from '../../src/node/load-snapshot.js';
 import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
+import { filesOf } from './files-of.js';
 import { maxCheckedUnreadChars } from '../../src/facts/file-coverage.js';
 import { lazyTextMinChars } from '../../src/snapshot/lazy-text.js';
 
@@ -62,19 +63,6 @@ const variants: Record<string, (text: string) => Uint8Array> = {
   'binary (NUL at the start)': (text) => Buffer.from(`\u0000${text}`),
   'NUL past the first 4096 characters': (text) => lateByte(text, 0),
 };
-
-function filesOf(dir: string): Array<{ path: string; bytes: Uint8Array }> {
-  const out: Array<{ path: string; bytes: Uint8Array }> = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push({ path: relative(dir, full), bytes: readFileSync(full) });
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 let made = 0;
 /** The fixture with 10.0.0.13's iptables-save and 10.0.0.12's lsmod written as `variant` writes them. */
