@@ -1,3 +1,4 @@
+import { safeJson } from './safe-json.js';
 import type { ClusterInfo, NodeOutputs } from './schema.js';
 
 type Cni = NonNullable<ClusterInfo['cni']>['value'];
@@ -42,12 +43,7 @@ export function cniFromNodeConfigs(nodeOutputs: Record<string, NodeOutputs>): Cl
 }
 
 function firstPluginType(text: string): string | undefined {
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const config = safeJson(text);
   if (config === null || typeof config !== 'object') return undefined;
   const { plugins, type } = config as { plugins?: unknown; type?: unknown };
   const first = Array.isArray(plugins) ? (plugins[0] as { type?: unknown } | undefined) : { type };

@@ -7,6 +7,7 @@ import { decodeText, fileText, readHead } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
 import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars, unreadTextFile } from './lazy-text.js';
 import { maskSecrets } from './mask-secrets.js';
+import { safeJson } from './safe-json.js';
 import type { Reduced } from './reduce-object.js';
 import { looksLikeDumpStream, splitDumpStream } from './import/cluster-info-dump-stream.js';
 import { type PendingPodLog, placePodLogs } from './import/place-pod-logs.js';
@@ -327,13 +328,5 @@ function addReduced(snapshot: Snapshot, object: Reduced): void {
     case 'Namespace': return void snapshot.namespaces.push(object as Snapshot['namespaces'][number]);
     case 'Secret': return void snapshot.secrets.push(object as Snapshot['secrets'][number]);
     default: return void snapshot.others.push(object);
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
