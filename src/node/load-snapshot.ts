@@ -5,7 +5,7 @@ import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { type BuiltSnapshot, type SnapshotFile, addPlanned, expandArchives, sortFiles } from '../snapshot/build-snapshot.js';
-import { type FileRole, classifyFile, isKnownCommand } from '../snapshot/classify-file.js';
+import { type FileRole, classifyFile, isKnownNodeCommand } from '../snapshot/classify-file.js';
 import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-archive.js';
 import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
@@ -203,11 +203,6 @@ async function readRereadable(file: FoundFile): Promise<SnapshotFile> {
   } finally {
     await handle.close();
   }
-}
-
-/** A node output of a known command is sniffed by no one: only its size, modification time and first bytes are read now. */
-function isKnownNodeCommand(role: FileRole): boolean {
-  return role.role === 'node-command' && isKnownCommand(role.command);
 }
 
 /**

@@ -121,3 +121,8 @@ export function sniffCommand(text: string): string | undefined {
 export function isKnownCommand(name: string): boolean {
   return knownCommands.has(name);
 }
+
+/** A node output of a command some parser reads by its file name (none has to be sniffed): a loader may leave it unread until a rule reads it. */
+export function isKnownNodeCommand(role: FileRole): role is Extract<FileRole, { role: 'node-command' }> {
+  return role.role === 'node-command' && isKnownCommand(role.command);
+}

@@ -2,7 +2,7 @@ import { type Diagnostic, compareDiagnostics, diagnostic } from '../diagnostics.
 import { SnapshotError } from '../errors.js';
 import { parseStructuredOne } from '../parsers/structured-text.js';
 import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
-import { type FileRole, classifyFile, commandName, isKnownCommand, sniffCommand } from './classify-file.js';
+import { type FileRole, classifyFile, commandName, isKnownCommand, isKnownNodeCommand, sniffCommand } from './classify-file.js';
 import { decodeText, fileText, readHead } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
 import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars, unreadTextFile } from './lazy-text.js';
@@ -61,7 +61,7 @@ export class SnapshotBuilder {
       return;
     }
     if (file.unread && file.bytes === undefined && file.text === undefined) {
-      if (role.role === 'node-command' && isKnownCommand(role.command) && file.readAgain) return this.#addUnread(file, path, role.node, role.command);
+      if (isKnownNodeCommand(role) && file.readAgain) return this.#addUnread(file, path, role.node, role.command);
       // Any other file the loader left unread is read now, as it always was.
       if (file.readAgain) file = { path: file.path, bytes: file.readAgain(), readAgain: file.readAgain };
     }
