@@ -75,13 +75,18 @@ export class TextPool {
  * (`text` is an enumerable property, so JSON and equality see the text).
  */
 export function lazyTextFile(file: string, length: number, load: () => string, pool: TextPool): TextFile {
+  return lazyFile(file, { length }, load, pool);
+}
+
+/** The TextFile of both kinds of lazy file: `text` from `pool` or `load`, `state` what is known without it. */
+function lazyFile(file: string, state: Lazy, load: () => string, pool: TextPool): TextFile {
   const lazy: TextFile = {
     file,
     get text(): string {
       return pool.text(lazy, load);
     },
   };
-  lazies.set(lazy, { length });
+  lazies.set(lazy, state);
   return lazy;
 }
 
@@ -135,15 +140,7 @@ class Unread {
  */
 export function unreadTextFile(source: UnreadSource, pool: TextPool): TextFile {
   const unread = new Unread(source);
-  const load = () => unread.read();
-  const lazy: TextFile = {
-    file: source.path,
-    get text(): string {
-      return pool.text(lazy, load);
-    },
-  };
-  lazies.set(lazy, unread.lazy);
-  return lazy;
+  return lazyFile(source.path, unread.lazy, () => unread.read(), pool);
 }
 
 /** What the unread-file check knows of a file: its length and the diagnostics its decoding gave that loading it did not. */
