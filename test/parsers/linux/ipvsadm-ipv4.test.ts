@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { ipv4Text, plainIPv4Number } from '../../../src/parsers/linux/ipvsadm-ipv4.js';
 
@@ -21,6 +22,9 @@ describe('plainIPv4Number', () => {
         if (n >= 0) {
           expect(ipv4Text(n)).toBe(t);
           expect(n).toBe(t.split('.').reduce((v, p) => v * 256 + Number(p), 0));
+          // The same number ipaddr.js (the project's address parser) gives, and its normal form is this text.
+          expect(n).toBe(ipaddr.IPv4.parse(t).toByteArray().reduce((v, b) => v * 256 + b, 0));
+          expect(ipaddr.IPv4.parse(t).toString()).toBe(t);
         } else expect(n).toBe(-1);
       }),
       { numRuns: 5000 },
