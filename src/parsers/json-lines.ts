@@ -21,29 +21,16 @@ interface Member {
   container: number;
 }
 
-/** A column of integers that grows as the pass records containers. */
-class Column {
-  values = new Int32Array(64);
-
-  set(at: number, value: number): void {
-    if (at >= this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[at] = value;
-  }
-}
-
 /** The containers of a JSON text, in document order (0: the root, when it is one), and their members once read. */
 export class JsonLines {
-  readonly #start = new Column();
-  readonly #end = new Column();
-  readonly #line = new Column();
-  readonly #endLine = new Column();
+  // Small-integer arrays: a typed array per column would cost a small document more than its tree did.
+  readonly #start: number[] = [];
+  readonly #end: number[] = [];
+  readonly #line: number[] = [];
+  readonly #endLine: number[] = [];
   /** The first container after this one's subtree. */
-  readonly #after = new Column();
-  readonly #members = new Map<number, Member[] | Map<string, Member>>();
+  readonly #after: number[] = [];
+  #members: Map<number, Member[] | Map<string, Member>> | undefined;
   /** The root value: a container, or a scalar's line. */
   root: Member = { line: 1, container: -1 };
   count = 0;
@@ -53,20 +40,24 @@ export class JsonLines {
   /** Records a container opening at `at` on `line`; returns its number. */
   open(at: number, line: number): number {
     const id = this.count++;
-    this.#start.set(id, at);
-    this.#line.set(id, line);
+    this.#start.push(at);
+    this.#line.push(line);
+    this.#end.push(0);
+    this.#endLine.push(0);
+    this.#after.push(0);
     return id;
   }
 
   /** Records that container `id` closes just before `at`, on `line`. */
   close(id: number, at: number, line: number): void {
-    this.#end.set(id, at);
-    this.#endLine.set(id, line);
-    this.#after.set(id, this.count);
+    this.#end[id] = at;
+    this.#endLine[id] = line;
+    this.#after[id] = this.count;
   }
 
   /** The members of container `id`: by index for an array, by key for an object (a repeated key: the last). */
   members(id: number): Member[] | Map<string, Member> {
+    this.#members ??= new Map();
     let members = this.#members.get(id);
     if (!members) this.#members.set(id, (members = this.#read(id)));
     return members;
@@ -75,9 +66,9 @@ export class JsonLines {
   /** One pass over a container's own characters: its nested containers are jumped over. */
   #read(id: number): Member[] | Map<string, Member> {
     const text = this.text;
-    const start = this.#start.values[id]!;
+    const start = this.#start[id]!;
     // Up to its closing bracket.
-    const end = this.#end.values[id]! - 1;
+    const end = this.#end[id]! - 1;
     const object = text.charCodeAt(start) === 0x7b;
     const items: Member[] = [];
     const keys = new Map<string, Member>();
@@ -87,7 +78,7 @@ export class JsonLines {
       else if (pendingKey !== undefined) keys.set(pendingKey, member);
       pendingKey = undefined;
     };
-    let line = this.#line.values[id]!;
+    let line = this.#line[id]!;
     // The next container in document order is the first nested one; after a jump, the one after its subtree.
     let nested = id + 1;
     let i = start + 1;
@@ -100,9 +91,9 @@ export class JsonLines {
         i++;
       } else if (c === 0x7b || c === 0x5b) {
         place({ line, container: nested });
-        i = this.#end.values[nested]!;
-        line = this.#endLine.values[nested]!;
-        nested = this.#after.values[nested]!;
+        i = this.#end[nested]!;
+        line = this.#endLine[nested]!;
+        nested = this.#after[nested]!;
       } else if (c === QUOTE) {
         const from = i;
         const [after, escaped] = skipString(text, i);
