@@ -109,7 +109,7 @@ export function createRuleEngine(
     return out;
 };
   // Most subjects of a rule compare the same few values: json-rules-engine decides each set once (run-memo.ts).
-  const memo = runMemo(checks, index, registry);
+  const memo = runMemo<RuleRun>(checks, index, registry);
   return { run: memo ? (subject) => memo.run(subject, evaluate) : evaluate };
 }
 

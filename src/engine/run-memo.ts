@@ -8,7 +8,6 @@ import type { TextFile } from '../snapshot/schema.js';
 import { factValue } from './fact-values.js';
 import { builtinOperatorNames, customOperators } from './operators/index.js';
 import { resolvePath } from './path-resolver.js';
-import type { RuleRun } from './rule-engine.js';
 
 /**
  * json-rules-engine's verdicts on a rule's checks, remembered by the values its conditions compared.
@@ -31,8 +30,14 @@ import type { RuleRun } from './rule-engine.js';
  *  - only scalar inputs (string, number, boolean, null, undefined) make a key; an object goes to the engine.
  * The files the facts read go into the run's trace as the engine's own reads would.
  */
-export interface RunMemo {
-  run(subject: Subject, evaluate: (subject: Subject, computed: Set<string>) => Promise<RuleRun>): Promise<RuleRun>;
+export interface RunMemo<R extends Run> {
+  run(subject: Subject, evaluate: (subject: Subject, computed: Set<string>) => Promise<R>): Promise<R>;
+}
+
+/** What the memo needs of a run (rule-engine.ts's RuleRun): whether it lacked data or failed. */
+interface Run {
+  missing: readonly unknown[];
+  errors: readonly unknown[];
 }
 
 interface Input {
@@ -41,9 +46,9 @@ interface Input {
 }
 
 /** Inputs to read, and what each set of their values led to: a run, or the inputs the engine read next. */
-interface Level {
+interface Level<R> {
   inputs: readonly Input[];
-  next: Map<string, RuleRun | Level>;
+  next: Map<string, R | Level<R>>;
 }
 
 const pureOperators: ReadonlySet<string> = new Set([...builtinOperatorNames, ...customOperators.map((o) => o.name)]);
@@ -53,17 +58,17 @@ const maxRuns = 4096;
 /** After this many subjects, a memo that served fewer than a quarter of them stops being asked. */
 const trialRuns = 256;
 
-export function runMemo(checks: RuleDefinition['checks'], index: SnapshotIndex, registry: Registry): RunMemo | undefined {
+export function runMemo<R extends Run>(checks: RuleDefinition['checks'], index: SnapshotIndex, registry: Registry): RunMemo<R> | undefined {
   const first = new Map<string, Input>();
   const later = new Map<string, Input>();
   for (const check of checks) if (!collectInputs(check.conditions as Condition, registry, first, later)) return undefined;
   const laterInputs = [...later].filter(([key]) => !first.has(key)).map(([, input]) => input);
-  const root: Level = { inputs: [...first.values()], next: new Map() };
+  const root: Level<R> = { inputs: [...first.values()], next: new Map() };
   const probe = new Set<TextFile>();
   let asked = 0;
   let served = 0;
   let remembered = 0;
-  const remember = (level: Level, key: string, run: RuleRun) => {
+  const remember = (level: Level<R>, key: string, run: R) => {
     if (remembered >= maxRuns || run.errors.length > 0) return;
     level.next.set(key, run);
     remembered++;
@@ -81,7 +86,7 @@ export function runMemo(checks: RuleDefinition['checks'], index: SnapshotIndex, 
         const inputs = laterInputs.filter((input) => computed.has(input.fact.id));
         if (inputs.length === 0) remember(root, key, run);
         else if (run.errors.length === 0 && remembered < maxRuns) {
-          const level: Level = { inputs, next: new Map() };
+          const level: Level<R> = { inputs, next: new Map() };
           root.next.set(key, level);
           const laterKey = inputKey(inputs, subject, index, probe);
           if (laterKey !== undefined) remember(level, laterKey, run);
@@ -94,7 +99,7 @@ export function runMemo(checks: RuleDefinition['checks'], index: SnapshotIndex, 
       }
       const laterKey = inputKey(entry.inputs, subject, index, probe);
       if (laterKey === undefined) return evaluate(subject, new Set());
-      const known = entry.next.get(laterKey) as RuleRun | undefined;
+      const known = entry.next.get(laterKey) as R | undefined;
       if (known !== undefined) {
         served++;
         return known;
@@ -106,7 +111,7 @@ export function runMemo(checks: RuleDefinition['checks'], index: SnapshotIndex, 
   };
 }
 
-const isLevel = (entry: RuleRun | Level): entry is Level => 'inputs' in entry;
+const isLevel = <R>(entry: R | Level<R>): entry is Level<R> => typeof entry === 'object' && entry !== null && 'inputs' in entry;
 
 /**
  * Sorts the condition's leaf inputs into those json-rules-engine always computes (`first`) and those it
