@@ -133,7 +133,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
 export function withIndexes(objects: Reduced[], first: number): Reduced[] {
   objects.forEach((object, k) => {
     const source = (object as { source: { file: string; object?: string } }).source;
-    (object as { source: unknown }).source = { file: source.file, object: `${source.object} (items[${first + k}])` };
+    (object as { source: unknown }).source = { file: source.file, object: [source.object, ' (items[', first + k, '])'].join('') }; // one flat string (read-objects.ts)
   });
   return objects;
 }
