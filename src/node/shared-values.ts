@@ -2,13 +2,14 @@
  * Reduced objects cross from the worker thread as JSON (file-task.ts → file-in-worker.ts), and the
  * main thread's JSON.parse of them is on the load's critical path. Most of a pod's fields repeat
  * across the pods of one workload — labels, annotations, containers, their statuses, nodeSelector,
- * tolerations — so each distinct value crosses once: the worker replaces it by a number (the order
+ * tolerations, and the namespace, owner and node names, strings the main thread would otherwise hold
+ * once per pod — so each distinct value crosses once: the worker replaces it by a number (the order
  * in which it was first seen in the file), sends the new values beside the batch, and the main thread
  * puts the one parsed value back into every object that had it. The main thread parses and keeps
  * fewer objects; the snapshot's values are the same (shared, never mutated once loaded). The pods the
  * main thread reads itself (items-from-end.ts) share their values the same way (SharedValueInterner).
  */
-export const sharedFields = ['labels', 'annotations', 'containers', 'containerStatuses', 'nodeSelector', 'tolerations'] as const;
+export const sharedFields = ['labels', 'annotations', 'containers', 'containerStatuses', 'nodeSelector', 'tolerations', 'namespace', 'ownerName', 'nodeName'] as const;
 
 /**
  * Numbers for the distinct values of each shared field, by their JSON text. A value is first compared
@@ -96,7 +97,7 @@ export class SharedValueInterner {
     for (let f = 0; f < sharedFields.length; f++) {
       const field = sharedFields[f]!;
       const value = object[field];
-      if (value === null || typeof value !== 'object') continue;
+      if (value === null || (typeof value !== 'object' && typeof value !== 'string')) continue;
       const seen = this.#distinct.idOf(f, value);
       if (seen === undefined) continue;
       if (seen.fresh !== undefined) this.#values.push(value);
