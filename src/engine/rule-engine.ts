@@ -7,6 +7,7 @@ import type { Subject } from '../facts/subjects.js';
 import { factValue } from './fact-values.js';
 import { type Registry, builtinRegistry } from '../plugins/registry.js';
 import { resolvePath } from './path-resolver.js';
+import { runMemo } from './run-memo.js';
 
 /**
  * The only importer of json-rules-engine: each check of a rule is a json-rules-engine Rule in an
@@ -55,6 +56,7 @@ export function createRuleEngine(
       // Not async: json-rules-engine wraps the value in one promise itself; an error becomes a rejection, as an async function's would.
       const calculate = (_params: unknown, almanac: Almanac) => {
         try {
+          (almanac as SubjectAlmanac).computed?.add(fact.id);
           return factValue(fact, (almanac as SubjectAlmanac).subject, index);
         } catch (error) {
           return Promise.reject(error);
@@ -73,40 +75,42 @@ export function createRuleEngine(
   const together = checks.length > 1 ? newEngine(checks) : undefined;
   let tries = 0;
   let rejected = 0;
-  return {
-    async run(subject) {
-      let out: RuleRun = nothingPassed;
-      if (together && (tries < 8 || rejected * 4 < tries)) {
-        tries++;
-        try {
-          const { results } = await together.run(noRuntimeFacts, runOptions(subject));
-          if (results.length === 0) return nothingPassed;
-          out = { passed: [], missing: noCaptures, errors: noErrors };
-          // The passing checks, in check order (rules of one priority finish in any order).
-          for (const r of (results as RuleResult[]).sort((a, b) => Number(a.name) - Number(b.name))) {
-            out.passed.push({ messageId: checks[Number(r.name)]!.messageId, conditions: r.conditions });
-          }
-          return out;
-        } catch {
-          rejected++;
+  /** One subject through json-rules-engine; `computed` collects the ids of the facts it computed. */
+  const evaluate = async (subject: Subject, computed?: Set<string>): Promise<RuleRun> => {
+    let out: RuleRun = nothingPassed;
+    if (together && (tries < 8 || rejected * 4 < tries)) {
+      tries++;
+      try {
+        const { results } = await together.run(noRuntimeFacts, runOptions(subject, computed));
+        if (results.length === 0) return nothingPassed;
+        out = { passed: [], missing: noCaptures, errors: noErrors };
+        // The passing checks, in check order (rules of one priority finish in any order).
+        for (const r of (results as RuleResult[]).sort((a, b) => Number(a.name) - Number(b.name))) {
+          out.passed.push({ messageId: checks[Number(r.name)]!.messageId, conditions: r.conditions });
         }
+        return out;
+      } catch {
+        rejected++;
       }
-      for (const { messageId, engine } of engines) {
-        try {
-          const { results } = await engine.run(noRuntimeFacts, runOptions(subject));
-          if (results.length === 0) continue;
-          if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
-          for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
-        } catch (error) {
-          if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
-          if (error instanceof MissingDataError) {
-            if (!out.missing.includes(error.capture)) out.missing.push(error.capture);
-          } else out.errors.push({ messageId, error });
-        }
+    }
+    for (const { messageId, engine } of engines) {
+      try {
+        const { results } = await engine.run(noRuntimeFacts, runOptions(subject, computed));
+        if (results.length === 0) continue;
+        if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
+        for (const r of results as RuleResult[]) out.passed.push({ messageId, conditions: r.conditions });
+      } catch (error) {
+        if (out === nothingPassed) out = { passed: [], missing: [], errors: [] };
+        if (error instanceof MissingDataError) {
+          if (!out.missing.includes(error.capture)) out.missing.push(error.capture);
+        } else out.errors.push({ messageId, error });
       }
-      return out;
-    },
-  };
+    }
+    return out;
+};
+  // Most subjects of a rule compare the same few values: json-rules-engine decides each set once (run-memo.ts).
+  const memo = runMemo<RuleRun>(checks, index, registry);
+  return { run: memo ? (subject) => memo.run(subject, evaluate) : evaluate };
 }
 
 /**
@@ -123,17 +127,20 @@ const almanacOptions = { allowUndefinedFacts: false, pathResolver: resolvePath }
  * A run's options, new for each run: an object shared across runs kept the last almanac — whose facts
  * hold the SnapshotIndex — alive after the analysis, so the whole snapshot outlived it.
  */
-function runOptions(subject: Subject): { almanac: Almanac } {
-  return { almanac: subjectAlmanac(subject) };
+function runOptions(subject: Subject, computed: Set<string> | undefined): { almanac: Almanac } {
+  return { almanac: subjectAlmanac(subject, computed) };
 }
 
 /** The almanac of one run, carrying its subject: facts read it directly, not through a runtime fact (hashed, and one more promise per lookup). */
 interface SubjectAlmanac extends Almanac {
   subject: Subject;
+  /** Where the run notes each fact json-rules-engine computed (for run-memo.ts), if anywhere. */
+  computed?: Set<string>;
 }
 
-function subjectAlmanac(subject: Subject): SubjectAlmanac {
+function subjectAlmanac(subject: Subject, computed: Set<string> | undefined): SubjectAlmanac {
   const almanac = new Almanac(almanacOptions) as SubjectAlmanac;
   almanac.subject = subject;
+  if (computed) almanac.computed = computed;
   return almanac;
 }

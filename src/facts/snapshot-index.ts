@@ -139,14 +139,28 @@ function labelTree(index: SnapshotIndex): LabelTree {
   let tree = labelTrees.get(index);
   if (tree) return tree;
   tree = new Map();
+  // Pods of one ReplicaSet or DaemonSet come one after another and, loaded by the Node entry, share one labels
+  // object: such a pod goes into the previous pod's lists without looking its labels up again.
+  let previous: PodObject | undefined;
+  const lists: PodObject[][] = [];
   for (const pod of index.snapshot.pods) {
+    if (previous !== undefined && pod.labels === previous.labels && pod.namespace === previous.namespace) {
+      for (const list of lists) list.push(pod);
+      continue;
+    }
+    previous = pod;
+    lists.length = 0;
     const namespace = pod.namespace ?? '';
     let keys = tree.get(namespace);
     if (!keys) tree.set(namespace, (keys = new Map()));
     for (const key in pod.labels) {
       let values = keys.get(key);
       if (!values) keys.set(key, (values = new Map()));
-      push(values, pod.labels[key]!, pod);
+      const value = pod.labels[key]!;
+      let list = values.get(value);
+      if (list) list.push(pod);
+      else values.set(value, (list = [pod]));
+      lists.push(list);
     }
   }
   labelTrees.set(index, tree);
