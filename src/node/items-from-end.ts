@@ -8,6 +8,7 @@ import { closeOffset, firstItem as firstItemText, headBytes, lastItemEnd, nextBo
 import type { StoppedAt } from './file-task.js';
 import { type ItemTally, ListItemSink, type StagedObjects } from './list-item-sink.js';
 import { parseItemWithoutManagedFields } from './managed-fields-cut.js';
+import { SharedValueInterner } from './shared-values.js';
 
 const itemsKey = Buffer.from('"items"');
 const firstItem = Buffer.from(firstItemText);
@@ -74,6 +75,8 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
     const taken: Reduced[][] = [];
     const tally: ItemTally = { offered: 0, read: 0, untypedByHint: 0, kinds: [] };
     const kinds = new Set<string>();
+    // Repeated values (labels, containers …) kept once, as the worker's pods keep them (shared-values.ts).
+    const interner = new SharedValueInterner();
     for (let k = chunks.count - 1; k >= 1 && chunks.claim(k, fromEnd); k--) {
       const objects: Reduced[] = [];
       const add = (bytes: Buffer): boolean => {
@@ -87,6 +90,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
         if (kind === undefined) return false;
         const read = readObjectSafely(value, listKind === undefined ? { file } : { file, listKind });
         if ('diagnostic' in read) return false;
+        interner.intern(read.object as unknown as Record<string, unknown>);
         objects.push(read.object);
         kinds.add(kind);
         return true;
@@ -133,7 +137,7 @@ export async function readItemsFromEnd(path: string, file: string, chunks: ItemC
 export function withIndexes(objects: Reduced[], first: number): Reduced[] {
   objects.forEach((object, k) => {
     const source = (object as { source: { file: string; object?: string } }).source;
-    (object as { source: unknown }).source = { file: source.file, object: `${source.object} (items[${first + k}])` };
+    (object as { source: unknown }).source = { file: source.file, object: [source.object, ' (items[', first + k, '])'].join('') }; // one flat string (read-objects.ts)
   });
   return objects;
 }

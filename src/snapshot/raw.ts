@@ -36,15 +36,22 @@ export function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(str).filter((s): s is string => s !== undefined) : [];
 }
 
+/**
+ * The map of every object without labels, annotations, data …: one object instead of one each (~56
+ * bytes, and one more object for every garbage collection while the snapshot lives: ~200,000 Events
+ * alone hold two). Frozen: nothing writes into a loaded object's maps, and nothing may.
+ */
+const emptyMap: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 export function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  let out: Record<string, string> | undefined;
   const object = rec(value);
   // Object.keys, not Object.entries: one array per map instead of one per entry (labels and annotations of every object).
   for (const k of Object.keys(object)) {
     const s = str(object[k]);
-    if (s !== undefined) out[k] = s;
+    if (s !== undefined) (out ??= {})[k] = s;
   }
-  return out;
+  return out ?? emptyMap;
 }
 
 /**

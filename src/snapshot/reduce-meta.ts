@@ -44,3 +44,8 @@ function controllingOwner(references: unknown): Raw | undefined {
   for (const reference of references) if (rec(reference).controller === true) return rec(reference);
   return rec(references[0]);
 }
+
+/** Sets `out[key]` only when `value` is defined: an optional field stays absent rather than `undefined`. */
+export function putDefined(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) out[key] = value;
+}

@@ -1,7 +1,7 @@
 /** Reducers for Services and what routes to them: Endpoints, EndpointSlices, Ingresses. */
 import type { EndpointsObject, IngressObject, ServiceObject } from './objects.js';
-import { type Raw, arr, defined, num, rec, str, stringMap, strings } from './raw.js';
-import { meta } from './reduce-meta.js';
+import { type Raw, arr, defined, mapArr, num, rec, str, stringMap, strings } from './raw.js';
+import { meta, putMeta } from './reduce-meta.js';
 import type { Source } from './source.js';
 
 export function service(raw: Raw, source: Source): ServiceObject {
@@ -34,31 +34,52 @@ export function service(raw: Raw, source: Source): ServiceObject {
   });
 }
 
+/**
+ * Endpoints and EndpointSlices (~60,000 at scale 1) are built by assignment in the schema's order,
+ * as `pod()` is: the same objects as `{ kind, ...meta(raw, source), … }` with each address and port
+ * through `defined()`, without the spread, the flatMap copies and the second object per address.
+ */
 export function endpoints(raw: Raw, source: Source): EndpointsObject {
-  const m = meta(raw, source);
+  const out = putMeta({ kind: 'Endpoints' } as Record<string, unknown>, raw, source);
+  out.serviceName = out.name;
   const subsets = arr(raw.subsets);
-  const address = (ready: boolean) => (a: Raw) => defined({ ip: str(a.ip) ?? '', nodeName: str(a.nodeName), ready });
-  return {
-    kind: 'Endpoints',
-    ...m,
-    serviceName: m.name,
-    addresses: subsets.flatMap((s) => [...arr(s.addresses).map(address(true)), ...arr(s.notReadyAddresses).map(address(false))]),
-    ports: subsets.flatMap((s) => arr(s.ports).map((p) => defined({ name: str(p.name), port: num(p.port) ?? 0, protocol: str(p.protocol) ?? 'TCP' }))),
-  };
+  const addresses: EndpointsObject['addresses'] = [];
+  for (const s of subsets) {
+    for (const a of arr(s.addresses)) addresses.push(endpointAddress(str(a.ip) ?? '', str(a.nodeName), true));
+    for (const a of arr(s.notReadyAddresses)) addresses.push(endpointAddress(str(a.ip) ?? '', str(a.nodeName), false));
+  }
+  out.addresses = addresses;
+  const ports: EndpointsObject['ports'] = [];
+  for (const s of subsets) for (const p of arr(s.ports)) ports.push(endpointPort(p));
+  out.ports = ports;
+  return out as EndpointsObject;
 }
 
 export function endpointSlice(raw: Raw, source: Source): EndpointsObject {
-  const m = meta(raw, source);
-  return {
-    kind: 'EndpointSlice',
-    ...m,
-    serviceName: m.labels['kubernetes.io/service-name'] ?? '',
+  const out = putMeta({ kind: 'EndpointSlice' } as Record<string, unknown>, raw, source);
+  out.serviceName = (out.labels as Record<string, string>)['kubernetes.io/service-name'] ?? '';
+  const addresses: EndpointsObject['addresses'] = [];
+  for (const e of arr(raw.endpoints)) {
+    const nodeName = str(e.nodeName);
     // A missing `ready` condition means ready (EndpointSlice API docs).
-    addresses: arr(raw.endpoints).flatMap((e) =>
-      strings(e.addresses).map((ip) => defined({ ip, nodeName: str(e.nodeName), ready: rec(e.conditions).ready !== false })),
-    ),
-    ports: arr(raw.ports).map((p) => defined({ name: str(p.name), port: num(p.port) ?? 0, protocol: str(p.protocol) ?? 'TCP' })),
-  };
+    const ready = rec(e.conditions).ready !== false;
+    for (const ip of strings(e.addresses)) addresses.push(endpointAddress(ip, nodeName, ready));
+  }
+  out.addresses = addresses;
+  out.ports = mapArr(raw.ports, endpointPort);
+  return out as EndpointsObject;
+}
+
+/** One literal per shape: a compact object, fields in the schema's order, `nodeName` only when known. */
+function endpointAddress(ip: string, nodeName: string | undefined, ready: boolean): EndpointsObject['addresses'][number] {
+  return nodeName === undefined ? { ip, ready } : { ip, nodeName, ready };
+}
+
+function endpointPort(p: Raw): EndpointsObject['ports'][number] {
+  const name = str(p.name);
+  const port = num(p.port) ?? 0;
+  const protocol = str(p.protocol) ?? 'TCP';
+  return name === undefined ? { port, protocol } : { name, port, protocol };
 }
 
 export function ingress(raw: Raw, source: Source): IngressObject {
