@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -226,7 +226,24 @@ async function openUnread(file: FoundFile): Promise<SnapshotFile> {
 }
 
 function readSameFile(full: string, path: string, size: number, mtimeMs: number): Uint8Array {
-  return sameFile(full, path, size, mtimeMs, (fd) => readFileSync(fd));
+  return sameFile(full, path, size, mtimeMs, (fd) => readInto(fd, size));
+}
+
+/**
+ * The buffer files are read again into (a view of it is valid until the next read; the snapshot's
+ * readers decode it at once): a fresh 5 MB Buffer per `ipvsadm` read was external memory V8 counted
+ * until a scavenge freed it, and 20 of them started a Mark-Compact of the whole heap during the
+ * analysis ("external memory pressure"). Held weakly: a collection after the analysis frees it.
+ */
+let rereadBuffer: WeakRef<Buffer> | undefined;
+
+/** The file's bytes (up to its end, one byte past `size` at most: a longer file reads as changed). */
+function readInto(fd: number, size: number): Uint8Array {
+  let buffer = rereadBuffer?.deref();
+  if (!buffer || buffer.length < size + 1) rereadBuffer = new WeakRef((buffer = Buffer.allocUnsafeSlow(size + 1)));
+  let n = 0;
+  for (let read = -1; read !== 0 && n < buffer.length; n += read) read = readSync(fd, buffer, n, buffer.length - n, n);
+  return buffer.subarray(0, n);
 }
 
 /** `read` over the file if it is still the one loaded (same size and modification time); else throws. */

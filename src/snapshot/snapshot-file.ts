@@ -9,7 +9,9 @@ export interface SnapshotFile {
   /**
    * Reads the same bytes again, synchronously (a loader that can: the Node entry, from the file).
    * A large node output given this is not held by the snapshot: its text is read again when a
-   * rule needs it (lazy-text.ts). Throws when the file cannot be read or has changed.
+   * rule needs it (lazy-text.ts). Throws when the file cannot be read or has changed. The bytes
+   * may be overwritten by the next `readAgain` of any file (the Node entry reads into one buffer):
+   * decode them before reading again.
    */
   readAgain?: () => Uint8Array;
   /**

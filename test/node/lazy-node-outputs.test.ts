@@ -61,6 +61,21 @@ describe('large node outputs read again when used (lazy-text.ts)', () => {
     expect(lazyReport.diagnostics.filter((d) => d.code === 'unread-file').map((d) => d.file)).toContain('nodes/10.0.0.12/lsmod');
   });
 
+  // The Node entry reads every file again into one reused buffer: a shorter file after a longer one, and
+  // the longer one again, must each read as itself.
+  it('reads files of different sizes again, one after the other, each as itself', async () => {
+    const dir = paddedSnapshot('sizes');
+    const long = join(dir, 'nodes', '10.0.0.12', 'iptables-save');
+    appendFileSync(long, `${'# longer\n'.repeat(5_000)}`);
+    const loaded = await loadSnapshot(dir);
+    const commands = (node: string) => loaded.snapshot.nodeOutputs[node]!.commands;
+    const onDisk = (node: string) => readFileSync(join(dir, 'nodes', node, 'iptables-save'), 'utf8').replace('--password=hunter2', '--password=<redacted>');
+    const [a, b] = [commands('10.0.0.12')['iptables-save']!, commands('10.0.0.13')['iptables-save']!];
+    expect(textLength(a)).toBeGreaterThan(textLength(b));
+    expect([a.text === onDisk('10.0.0.12'), b.text === onDisk('10.0.0.13'), commands('10.0.0.12').lsmod!.text.startsWith('Module')]).toEqual([true, true, true]);
+    expect(a.text).toBe(onDisk('10.0.0.12'));
+  });
+
   it('holds every text with holdNodeOutputs', async () => {
     const dir = paddedSnapshot('held');
     const loaded = await loadSnapshot(dir, { holdNodeOutputs: true });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonLineTree } from '../../src/parsers/json-lines.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { jsonLineTree, lineAt } from '../../src/parsers/json-lines.js';
 import { maxNestingDepth, parseStructured, parseStructuredOne } from '../../src/parsers/structured-text.js';
 
 /** Every path of a value (keys and indexes), the root included. */
@@ -51,5 +52,91 @@ describe('JSON read by JSON.parse with lines (parseStructuredOne)', () => {
     expect(jsonLineTree(deep, maxNestingDepth)).toBeUndefined();
     expect(parseStructuredOne(deep, { file: 'x.json' }).diagnostics).toMatchObject([{ code: 'too-deep' }]);
     expect(parseStructuredOne('a: 1').document!.value).toEqual({ a: 1 });
+  });
+});
+
+/**
+ * The first implementation (a node per value, every container's members in one pass), kept as the
+ * reference the lazy line index must equal — also where the YAML reader cannot answer (repeated keys).
+ */
+function referenceLineAt(text: string, path: readonly (string | number)[]): number | undefined {
+  type Node = { line: number; keys?: Map<string, Node>; items?: Node[] };
+  let line = 1;
+  let i = 0;
+  const stack: Node[] = [];
+  let pendingKey: string | undefined;
+  let root: Node | undefined;
+  const place = (node: Node) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) root = node;
+    else if (parent.items) parent.items.push(node);
+    else if (pendingKey !== undefined) parent.keys!.set(pendingKey, node);
+    pendingKey = undefined;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\n') (line++, i++);
+    else if (' \t\r,:'.includes(c)) i++;
+    else if (c === '{' || c === '[') {
+      const node: Node = c === '{' ? { line, keys: new Map() } : { line, items: [] };
+      place(node);
+      stack.push(node);
+      i++;
+    } else if (c === '}' || c === ']') (stack.pop(), i++);
+    else if (c === '"') {
+      const start = i++;
+      while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      const parent = stack[stack.length - 1];
+      if (parent?.keys && pendingKey === undefined) pendingKey = JSON.parse(text.slice(start, i)) as string;
+      else place({ line });
+    } else {
+      place({ line });
+      while (i < text.length && !',}] \n\r\t'.includes(text[i]!)) i++;
+    }
+  }
+  let node = root;
+  for (const key of path) node = node?.keys ? node.keys.get(String(key)) : node?.items?.[Number(key)];
+  return node?.line;
+}
+
+/** JSON text of `value` that repeats some keys (an earlier value first, the kept one last), with line breaks here and there. */
+function withRepeats(value: unknown, seed: number): string {
+  let n = seed;
+  const flip = () => ((n = (n * 1103515245 + 12345) & 0x7fffffff) & 3) === 0;
+  const text = (v: unknown): string => {
+    const br = flip() ? '\n' : ' ';
+    if (Array.isArray(v)) return `[${br}${v.map(text).join(`,${br}`)}${br}]`;
+    if (v === null || typeof v !== 'object') return JSON.stringify(v);
+    const members = Object.entries(v).flatMap(([k, x]) => [...(flip() ? [`${JSON.stringify(k)}:${br}[{${br}"shadowed": ${JSON.stringify(k)}}]`] : []), `${JSON.stringify(k)}: ${text(x)}`]);
+    return `{${br}${members.join(`,${br}`)}${br}}`;
+  };
+  return text(value);
+}
+
+describe('jsonLineTree and lineAt: the lazy line index', () => {
+  it('gives the line of every path as the first implementation did, repeated keys included', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 1000 }), (value, seed) => {
+        const text = withRepeats(value, seed);
+        const parsed = JSON.parse(text) as unknown;
+        const tree = jsonLineTree(text, maxNestingDepth);
+        for (const path of [...paths(parsed), ['no such key'], [0, 0, 0], ['0'], ['length']]) expect([path, lineAt(tree, path)]).toEqual([path, referenceLineAt(text, path)]);
+      }),
+      { numRuns: 500, seed: 1617 },
+    );
+  });
+
+  it('gives every line of the HNS fixtures as the first implementation did', () => {
+    const dir = new URL('../fixtures/outputs/hns-networks/', import.meta.url).pathname;
+    let read = 0;
+    // (broken-*.json are not JSON: the YAML reader takes them)
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('broken-'))) {
+      const text = readFileSync(dir + name, 'utf8');
+      const tree = jsonLineTree(text, maxNestingDepth);
+      for (const path of paths(JSON.parse(text))) expect([name, path, lineAt(tree, path)]).toEqual([name, path, referenceLineAt(text, path)]);
+      read++;
+    }
+    expect(read).toBeGreaterThanOrEqual(4);
   });
 });

@@ -28,6 +28,21 @@ describe('maskSecrets on long texts (windowed)', () => {
     );
   });
 
+  // Without `://` the scan looks for the words alone, over the text as it is (no lower-cased copy): the
+  // pieces of a URL without it, and ipvsadm rows, must still mask as the whole text does.
+  it('equals masking the whole text when the text holds no `://`', () => {
+    const near = fc.constantFrom(':/', ':/ /', 'user:pa55@host', 'x:/y:z@w', '@', '/', '  -> 10.0.0.1:80   Masq  1  0  0', 'TCP  10.0.0.1:80 rr', 'Weight');
+    const noUrl = fc.oneof({ weight: 6, arbitrary: word.filter((w) => !w.includes('://')) }, { weight: 2, arbitrary: near }, { weight: 3, arbitrary: fc.constantFrom(' ', '\n', '\n\n', '\n   \n') });
+    fc.assert(
+      fc.property(fc.array(noUrl, { maxLength: 60 }), (parts) => {
+        const long = pad(parts.join(''));
+        fc.pre(!long.includes('://'));
+        expect(maskSecrets(long)).toBe(maskWhole(long));
+      }),
+      { numRuns: 3000, seed: 161 },
+    );
+  });
+
   it('masks a value two lines below its name, and leaves an iptables-save untouched', () => {
     const text = pad('password\n\n  :\n\n   hunter2 and more\nnext');
     expect(maskSecrets(text)).toBe(pad('password\n\n  :\n\n   <redacted> and more\nnext'));

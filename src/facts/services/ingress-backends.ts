@@ -16,14 +16,13 @@ function servicePortOf(service: ServiceObject, port: Backend['servicePort']) {
   return service.ports.find((p) => (typeof port === 'number' ? p.port === port : p.name === port));
 }
 
-/** Ready addresses of the Endpoints/EndpointSlices port carrying the Service port's name. */
-function readyFor(index: SnapshotIndex, service: ServiceObject, portName: string): number {
-  const ready = new Set<string>();
+/** Whether the Endpoints/EndpointSlices port carrying the Service port's name has a ready address: the first one answers. */
+function hasReady(index: SnapshotIndex, service: ServiceObject, portName: string): boolean {
   for (const ep of index.endpointsByService.get(objectKey(service.namespace, service.name)) ?? []) {
     if (!ep.ports.some((p) => (p.name ?? '') === portName)) continue;
-    for (const a of ep.addresses) if (a.ready) ready.add(a.ip);
+    for (const a of ep.addresses) if (a.ready) return true;
   }
-  return ready.size;
+  return false;
 }
 
 /**
@@ -48,7 +47,7 @@ export const ingressBackends = defineFact({
       const port = service && servicePortOf(service, b.servicePort);
       if (!service) missingServices.add(describe(b));
       else if (!port) missingPorts.add(`${describe(b)} (Service ports: ${service.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}`).join(', ') || 'none'})`);
-      else if (service.type !== 'ExternalName' && readyFor(index, service, port.name ?? '') === 0) noEndpoints.add(describe(b));
+      else if (service.type !== 'ExternalName' && !hasReady(index, service, port.name ?? '')) noEndpoints.add(describe(b));
     }
     return {
       backends: ingress.backends.length,

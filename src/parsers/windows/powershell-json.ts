@@ -46,7 +46,7 @@ export function readPowerShellObjects(text: string, file: string | undefined, wh
     if (isRecord(item)) objects.push({ value: item, path, line });
     else diagnostics.push(diagnostic('warning', 'not-an-object', `item ${i + 1} is not a JSON object`, { file, line }));
   });
-  const cut = firstDepthCut(root, []);
+  const cut = mayHoldDepthCut(text) ? firstDepthCut(root, []) : undefined;
   if (cut) {
     const message = 'ConvertTo-Json cut nested values at its -Depth (default 2), so policies and subnets are unreadable; capture again with ConvertTo-Json -Depth 10';
     diagnostics.push(diagnostic('warning', 'powershell-depth-truncated', message, { file, line: document.lineOf(cut) ?? document.line }));
@@ -57,6 +57,17 @@ export function readPowerShellObjects(text: string, file: string | undefined, wh
 /** Below its -Depth, ConvertTo-Json writes a nested value as its type name or `@{Key=…}` text. */
 export function isDepthCut(value: unknown): boolean {
   return typeof value === 'string' && (value === 'System.Object[]' || (value.charCodeAt(0) === 64 && /^@\{.*\}$/s.test(value)));
+}
+
+/**
+ * Whether the text can hold a value isDepthCut takes. JSON writes a string `System.Object[]` as
+ * `"System.Object[]"` and one starting with `@{` as `"@{…` unless it uses a `\u` escape (none of their
+ * characters has a short one); the YAML reader (a text JSON.parse refused) needs a backslash or an
+ * apostrophe to write them otherwise (`[`, `]` end a plain scalar in a flow, `@` cannot start one).
+ * Four native searches instead of a walk over ~100,000 values of an HNS dump.
+ */
+export function mayHoldDepthCut(text: string): boolean {
+  return text.includes('System.Object[]') || text.includes('@{') || text.includes('\\') || text.includes("'");
 }
 
 /** The path of the first cut value, depth first in document order. One path array for the walk, copied only when found: a 1 MB HNS dump has ~100,000 values. */
