@@ -31,7 +31,8 @@ import { resolvePath } from './path-resolver.js';
  * The files the facts read go into the run's trace as the engine's own reads would.
  */
 export interface RunMemo<R extends Run> {
-  run(subject: Subject, evaluate: (subject: Subject, computed: Set<string>) => Promise<R>): Promise<R>;
+  /** `evaluate` runs json-rules-engine; given `computed`, it notes there the facts the engine computed. */
+  run(subject: Subject, evaluate: (subject: Subject, computed?: Set<string>) => Promise<R>): Promise<R>;
 }
 
 /** What the memo needs of a run (rule-engine.ts's RuleRun): whether it lacked data or failed. */
@@ -68,24 +69,25 @@ export function runMemo<R extends Run>(checks: RuleDefinition['checks'], index: 
   let asked = 0;
   let served = 0;
   let remembered = 0;
+  const keeps = (run: R) => remembered < maxRuns && run.errors.length === 0;
   const remember = (level: Level<R>, key: string, run: R) => {
-    if (remembered >= maxRuns || run.errors.length > 0) return;
+    if (!keeps(run)) return;
     level.next.set(key, run);
     remembered++;
   };
   return {
     async run(subject, evaluate) {
-      if (asked >= trialRuns && served * 4 < asked) return evaluate(subject, new Set());
+      if (asked >= trialRuns && served * 4 < asked) return evaluate(subject);
       asked++;
       const key = inputKey(root.inputs, subject, index, probe);
-      if (key === undefined) return evaluate(subject, new Set());
+      if (key === undefined) return evaluate(subject);
       const entry = root.next.get(key);
       if (entry === undefined) {
         const computed = new Set<string>();
         const run = await evaluate(subject, computed);
         const inputs = laterInputs.filter((input) => computed.has(input.fact.id));
         if (inputs.length === 0) remember(root, key, run);
-        else if (run.errors.length === 0 && remembered < maxRuns) {
+        else if (keeps(run)) {
           const level: Level<R> = { inputs, next: new Map() };
           root.next.set(key, level);
           const laterKey = inputKey(inputs, subject, index, probe);
@@ -98,13 +100,13 @@ export function runMemo<R extends Run>(checks: RuleDefinition['checks'], index: 
         return entry;
       }
       const laterKey = inputKey(entry.inputs, subject, index, probe);
-      if (laterKey === undefined) return evaluate(subject, new Set());
+      if (laterKey === undefined) return evaluate(subject);
       const known = entry.next.get(laterKey) as R | undefined;
       if (known !== undefined) {
         served++;
         return known;
       }
-      const run = await evaluate(subject, new Set());
+      const run = await evaluate(subject);
       remember(entry, laterKey, run);
       return run;
     },
