@@ -27,6 +27,6 @@ for (let pass = 0; pass < Number(passes); pass++) {
   });
   const ended = performance.now();
   times.set(lastId, (times.get(lastId) ?? 0) + ended - last);
-  const top = [...times].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = [...times].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 12));
   process.stdout.write(`${JSON.stringify({ pass, totalMs: Math.round(ended - started), slowest: Object.fromEntries(top.map(([id, ms]) => [id, Math.round(ms)])) })}\n`);
 }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParseResult } from '../parsers/define-parser.js';
-import { textLength } from '../snapshot/lazy-text.js';
+import { preparedParse, textLength } from '../snapshot/lazy-text.js';
 import type { TextFile } from '../snapshot/schema.js';
+import { preparedCommandOf } from './prepared-parses.js';
 
 type Parse = (text: string, options: { file: string }) => ParseResult<unknown>;
 
@@ -38,7 +39,7 @@ export class ParsedOutputs {
       }
       return hit;
     }
-    const result = parse(file.text, { file: file.file });
+    const result = this.#prepared(file, parse) ?? parse(file.text, { file: file.file });
     const reported = this.#reported.get(file) ?? new Set<Parse>();
     if (!reported.has(parse)) {
       reported.add(parse);
@@ -48,6 +49,12 @@ export class ParsedOutputs {
     if (textLength(file) >= smallOutputChars) this.#keepLarge(file, parse, result);
     else this.#keep(file, parse, result);
     return result;
+  }
+
+  /** The parse made ahead by the loader (prepared-parses.ts), when there is one to take. */
+  #prepared(file: TextFile, parse: Parse): ParseResult<unknown> | undefined {
+    const command = preparedCommandOf(parse);
+    return command === undefined ? undefined : preparedParse(file, command);
   }
 
   #keep(file: TextFile, parse: Parse, result: ParseResult<unknown>): void {

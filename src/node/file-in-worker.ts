@@ -79,6 +79,15 @@ export class FileInWorker {
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
+
+  /**
+   * The worker, for another task once this file is read (prepare-outputs.ts: already started, its
+   * modules loaded), no longer this object's; call instead of `close()`.
+   */
+  handOver(): Worker {
+    this.#worker.removeAllListeners();
+    return this.#worker;
+  }
 }
 
 /** A batch of reduced objects as the worker sent it, its shared values put back (shared-values.ts). */

@@ -1,6 +1,4 @@
 /// <reference types="node" />
-import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -10,12 +8,14 @@ import { type ArchiveLimits, isArchiveName } from '../snapshot/archive/read-arch
 import { planImport } from '../snapshot/import/plan-import.js';
 import { SnapshotBuilder, normalizePath } from '../snapshot/snapshot-builder.js';
 import { headBytes } from '../snapshot/decode-text.js';
-import { changedSinceLoad, lazyTextMinChars } from '../snapshot/lazy-text.js';
+import { lazyTextMinChars } from '../snapshot/lazy-text.js';
 import { diagnostic } from '../diagnostics.js';
 import { SnapshotError } from '../errors.js';
 import { FileInWorker } from './file-in-worker.js';
 import { ObjectPool } from './object-pool.js';
 import { readObjectFileInParallel } from './parallel-objects.js';
+import { OutputPreparer } from './prepare-outputs.js';
+import { plainAscii, readSameFile, sameFile } from './read-again.js';
 import type { StagedObjects } from './list-item-sink.js';
 import { cutObjectFile, stageCutObjectFile, streamObjectFile } from './stream-objects.js';
 
@@ -72,6 +72,13 @@ export interface LoadSnapshotOptions {
    * from the end until it meets the worker (item-chunks.ts), so both threads finish together. Default true.
    */
   shareStreamedFile?: boolean;
+  /**
+   * The largest node outputs the analysis parses (`ipvsadm`, HNS network dumps; prepared-parses.ts),
+   * when not read at load, are read and parsed in a worker thread from the end of the load on, while
+   * this thread analyses (prepare-outputs.ts): the same results, on a second core. Default: when the
+   * machine has one (`availableParallelism()` > 1); `false` never. The worker does not keep the process alive.
+   */
+  prepareOutputs?: boolean;
 }
 
 export interface LoadProgress {
@@ -132,6 +139,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   const background = inWorker && !pool ? { file: streamed, worker: FileInWorker.start(streamed.full, streamed.path, streamed.size <= threshold, options.shareStreamedFile === false ? undefined : { size: streamed.size }) } : undefined;
   // Files after the worker's, read ahead (staged) before this thread takes its share of the worker's file, so both end together.
   const readAhead = new Map<FoundFile, StagedObjects>();
+  const preparer = options.prepareOutputs === false ? undefined : new OutputPreparer();
   try {
     const ordered = sortFiles(files);
     for (const [at, file] of ordered.entries()) {
@@ -144,15 +152,20 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
       }
       const staged = file === background?.file ? await background.worker?.complete() : readAhead.get(file);
       if (staged) staged.commitTo(builder);
-      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom, readAgain: !options.holdNodeOutputs }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes);
+      else await addFile(builder, file, plan.roleOf(file.path), { threshold, cutFrom, readAgain: !options.holdNodeOutputs }, file.size >= parallelMin ? pool : undefined, options.parallelRangeBytes, preparer);
       progress.files++;
       progress.bytes += file.size;
       options.onProgress?.({ ...progress });
     }
+  } catch (error) {
+    await background?.worker?.close();
+    throw error;
   } finally {
     await pool?.close();
-    await background?.worker?.close();
   }
+  // The worker that read pods.json goes on with the node outputs the analysis will parse.
+  const worker = background?.worker?.handOver();
+  if (!preparer?.start(worker)) await worker?.terminate();
   return builder.finish();
 }
 
@@ -165,7 +178,15 @@ function isCutObjectFile(file: FoundFile, role: FileRole | undefined, sizes: { t
   return file.size > sizes.cutFrom && file.size <= sizes.threshold && isObjectJson(file, role);
 }
 
-async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole | undefined, sizes: { threshold: number; cutFrom: number; readAgain: boolean }, pool: ObjectPool | undefined, rangeBytes?: number): Promise<void> {
+async function addFile(
+  builder: SnapshotBuilder,
+  file: FoundFile,
+  role: FileRole | undefined,
+  sizes: { threshold: number; cutFrom: number; readAgain: boolean },
+  pool: ObjectPool | undefined,
+  rangeBytes?: number,
+  preparer?: OutputPreparer,
+): Promise<void> {
   try {
     if (pool && isObjectJson(file, role) && (await readObjectFileInParallel(pool, file.full, normalizePath(file.path), builder, rangeBytes))) return;
     if (file.size > sizes.threshold && isObjectJson(file, role)) {
@@ -175,7 +196,8 @@ async function addFile(builder: SnapshotBuilder, file: FoundFile, role: FileRole
       if (await cutObjectFile(file.full, file.path, builder, { inFileOrder: true })) return;
     }
     if (role?.role === 'skipped') return builder.addFile({ path: file.path }, role);
-    if (sizes.readAgain && file.size >= lazyTextMinChars && isKnownNodeCommand(role ?? classifyFile(normalizePath(file.path)))) return builder.addFile(await openUnread(file), role);
+    const nodeCommand = role ?? classifyFile(normalizePath(file.path));
+    if (sizes.readAgain && file.size >= lazyTextMinChars && isKnownNodeCommand(nodeCommand)) return builder.addFile(await openUnread(file, nodeCommand.command, preparer), role);
     if (sizes.readAgain && file.size >= lazyTextMinChars && !isObjectJson(file, role)) return builder.addFile(await readRereadable(file), role);
     builder.addFile({ path: file.path, bytes: await readFile(file.full) }, role);
   } catch (cause) {
@@ -209,73 +231,20 @@ async function readRereadable(file: FoundFile): Promise<SnapshotFile> {
  * A large node output left unread (the builder reads it when a rule does, lazy-text.ts): its size,
  * modification time and first `headBytes`, and ways to read it again while it is still that file.
  */
-async function openUnread(file: FoundFile): Promise<SnapshotFile> {
+async function openUnread(file: FoundFile, command: string, preparer: OutputPreparer | undefined): Promise<SnapshotFile> {
   const handle = await open(file.full);
   try {
     const { size, mtimeMs } = await handle.stat();
     const head = new Uint8Array(Math.min(size, headBytes));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const prepared = preparer?.register({ full: file.full, path: normalizePath(file.path), size, mtimeMs }, command);
     return {
       path: file.path,
       readAgain: () => readSameFile(file.full, file.path, size, mtimeMs),
-      unread: { size, head: head.subarray(0, bytesRead), isPlainAscii: () => sameFile(file.full, file.path, size, mtimeMs, plainAscii) },
+      unread: { size, head: head.subarray(0, bytesRead), isPlainAscii: () => sameFile(file.full, file.path, size, mtimeMs, plainAscii), ...(prepared ? { prepared } : {}) },
     };
   } finally {
     await handle.close();
-  }
-}
-
-function readSameFile(full: string, path: string, size: number, mtimeMs: number): Uint8Array {
-  return sameFile(full, path, size, mtimeMs, (fd) => readInto(fd, size));
-}
-
-/**
- * The buffer files are read again into (a view of it is valid until the next read; the snapshot's
- * readers decode it at once): a fresh 5 MB Buffer per `ipvsadm` read was external memory V8 counted
- * until a scavenge freed it, and 20 of them started a Mark-Compact of the whole heap during the
- * analysis ("external memory pressure"). Held weakly: a collection after the analysis frees it.
- */
-let rereadBuffer: WeakRef<Buffer> | undefined;
-
-/** The file's bytes (up to its end, one byte past `size` at most: a longer file reads as changed). */
-function readInto(fd: number, size: number): Uint8Array {
-  let buffer = rereadBuffer?.deref();
-  if (!buffer || buffer.length < size + 1) rereadBuffer = new WeakRef((buffer = Buffer.allocUnsafeSlow(size + 1)));
-  let n = 0;
-  for (let read = -1; read !== 0 && n < buffer.length; n += read) read = readSync(fd, buffer, n, buffer.length - n, n);
-  return buffer.subarray(0, n);
-}
-
-/** `read` over the file if it is still the one loaded (same size and modification time); else throws. */
-function sameFile<T>(full: string, path: string, size: number, mtimeMs: number, read: (fd: number) => T): T {
-  let fd;
-  try {
-    fd = openSync(full, 'r');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-    throw new SnapshotError('unreadable', `cannot read the file again (${code}): keep the snapshot directory in place until the analysis ends`, { file: path, cause });
-  }
-  try {
-    const now = fstatSync(fd);
-    if (now.size !== size || now.mtimeMs !== mtimeMs) throw new SnapshotError('changed', changedSinceLoad, { file: path });
-    return read(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** One buffer for every plain-ASCII check: read chunk by chunk, nothing held, no new pages to fault in. */
-let chunk: Buffer | undefined;
-
-/** `isPlainAscii` (decode-text.ts) of a whole file, by Node's native checks over 1 MiB chunks: ~7 ms for 35 MB. */
-function plainAscii(fd: number): boolean {
-  chunk ??= Buffer.allocUnsafe(1024 * 1024);
-  for (let at = 0; ; ) {
-    const n = readSync(fd, chunk, 0, chunk.length, at);
-    if (n === 0) return true;
-    const bytes = n === chunk.length ? chunk : chunk.subarray(0, n);
-    if (!isAscii(bytes) || bytes.indexOf(13) !== -1) return false;
-    at += n;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { ParseResult } from '../parsers/define-parser.js';
 import { SnapshotError } from '../errors.js';
 import { type HeadVerdict, fileText, isPlainAscii } from './decode-text.js';
 import { maskSecrets } from './mask-secrets.js';
@@ -100,6 +101,23 @@ export interface UnreadSource {
   readAgain: () => Uint8Array;
   /** A faster `isPlainAscii` over the whole file than reading it into memory (the Node entry's). */
   isPlainAscii?: () => boolean;
+  /**
+   * The parse named `command` (prepared-parses.ts) of this file, run elsewhere (the Node entry's worker)
+   * on the text a first read here would give; undefined when it is not there to take, and the file is
+   * then read and parsed here.
+   */
+  prepared?: (command: string) => PreparedParse | undefined;
+}
+
+/** What a first read of an unread node output learns, and a parse of its text, made elsewhere. */
+export interface PreparedParse {
+  /** The text's length (decoded, masked). */
+  length: number;
+  /** Whether masking changed the text. */
+  masked: boolean;
+  /** What decoding the whole file said (`fileText`'s diagnostics, those of its head included). */
+  decoded: Diagnostic[];
+  result: ParseResult<unknown>;
 }
 
 /** The state of a node output not read at load; what its first read learns is kept for the next. */
@@ -114,6 +132,19 @@ class Unread {
 
   constructor(readonly source: UnreadSource) {
     this.lazy.unread = this;
+  }
+
+  /**
+   * Takes what a read elsewhere learnt (a prepared parse), as `read()` would have; false when it
+   * disagrees with a read here (another length: the file changed), and then nothing is taken.
+   */
+  adopt(prepared: PreparedParse): boolean {
+    if (this.lazy.length !== undefined && this.lazy.length !== prepared.length) return false;
+    this.lazy.length = prepared.length;
+    this.#masked = prepared.masked;
+    const { head } = this.source;
+    this.decoded ??= prepared.decoded.filter((d) => !head.diagnostics.some((h) => h.code === d.code));
+    return true;
   }
 
   /** The text as `#addFile` would have made it at load: decoded, masked; throws when the file is not the one loaded. */
@@ -141,6 +172,16 @@ class Unread {
 export function unreadTextFile(source: UnreadSource, pool: TextPool): TextFile {
   const unread = new Unread(source);
   return lazyFile(source.path, unread.lazy, () => unread.read(), pool);
+}
+
+/**
+ * The result of the parse named `command` (prepared-parses.ts) of a node output not read at load,
+ * when its loader made it elsewhere; undefined to parse the file's text here.
+ */
+export function preparedParse(file: TextFile, command: string): ParseResult<unknown> | undefined {
+  const unread = lazies.get(file)?.unread;
+  const prepared = unread?.source.prepared?.(command);
+  return prepared && unread!.adopt(prepared) ? prepared.result : undefined;
 }
 
 /** What the unread-file check knows of a file: its length and the diagnostics its decoding gave that loading it did not. */

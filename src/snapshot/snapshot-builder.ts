@@ -5,7 +5,7 @@ import type { BuiltSnapshot, SnapshotFile } from './snapshot-file.js';
 import { type FileRole, classifyFile, commandName, isKnownCommand, isKnownNodeCommand, sniffCommand } from './classify-file.js';
 import { decodeText, fileText, readHead } from './decode-text.js';
 import { inferCluster } from './infer-cluster.js';
-import { TextPool, changedSinceLoad, lazyTextFile, lazyTextMinChars, unreadTextFile } from './lazy-text.js';
+import { TextPool, type UnreadSource, changedSinceLoad, lazyTextFile, lazyTextMinChars, unreadTextFile } from './lazy-text.js';
 import { maskSecrets } from './mask-secrets.js';
 import { safeJson } from './safe-json.js';
 import type { Reduced } from './reduce-object.js';
@@ -142,7 +142,9 @@ export class SnapshotBuilder {
     const head = readHead(unread.head, path);
     this.#diagnostics.push(...head.diagnostics);
     if (head.binary) return;
-    const source = { path, size: unread.size, head, readAgain, ...(unread.isPlainAscii ? { isPlainAscii: unread.isPlainAscii } : {}) };
+    const source: UnreadSource = { path, size: unread.size, head, readAgain };
+    if (unread.isPlainAscii) source.isPlainAscii = unread.isPlainAscii;
+    if (unread.prepared) source.prepared = unread.prepared;
     nodeOutputs(this.#snapshot, node).commands[command] = unreadTextFile(source, this.#texts);
   }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { UnreadSource } from './lazy-text.js';
 import type { Snapshot } from './schema.js';
 
 /** One file of a snapshot: its path relative to the snapshot root, and its content. */
@@ -19,9 +20,10 @@ export interface SnapshotFile {
    * size and first bytes (`headBytes` of decode-text.ts, or all of a smaller file). A node output of
    * a known command is then read, decoded and masked when a rule first reads it (lazy-text.ts); any
    * other file is read here through `readAgain`. `isPlainAscii` answers `isPlainAscii` of
-   * decode-text.ts for the whole file without holding it (throws as `readAgain` does).
+   * decode-text.ts for the whole file without holding it (throws as `readAgain` does); `prepared`
+   * hands over a parse of the file made ahead, elsewhere (`UnreadSource.prepared`, lazy-text.ts).
    */
-  unread?: { size: number; head: Uint8Array; isPlainAscii?: () => boolean };
+  unread?: { size: number; head: Uint8Array; isPlainAscii?: () => boolean; prepared?: UnreadSource['prepared'] };
 }
 
 export interface BuiltSnapshot {
