@@ -74,9 +74,9 @@ export interface LoadSnapshotOptions {
   shareStreamedFile?: boolean;
   /**
    * The largest node outputs the analysis parses (`ipvsadm`, HNS network dumps; prepared-parses.ts),
-   * when not read at load, are read and parsed in a worker thread from the end of the load on, while
-   * this thread analyses (prepare-outputs.ts): the same results, on a second core. Default: when the
-   * machine has one (`availableParallelism()` > 1); `false` never. The worker does not keep the process alive.
+   * when not read at load, are read and parsed by the worker that read pods.json (`streamInWorker`)
+   * once it is done, while this thread analyses (prepare-outputs.ts): the same results, on a second
+   * core. Default true; `false` never. The worker does not keep the process alive.
    */
   prepareOutputs?: boolean;
 }
@@ -165,7 +165,7 @@ export async function loadSnapshot(path: string, options: LoadSnapshotOptions = 
   }
   // The worker that read pods.json goes on with the node outputs the analysis will parse.
   const worker = background?.worker?.handOver();
-  if (!preparer?.start(worker)) await worker?.terminate();
+  if (worker && !preparer?.start(worker)) await worker.terminate();
   return builder.finish();
 }
 

@@ -1,8 +1,9 @@
 /// <reference types="node" />
 /**
  * The analysis's second core: the largest node outputs the facts parse (prepared-parses.ts: 20 ×
- * 5 MB of `ipvsadm` at scale 1, the Windows HNS dumps) are read, decoded, masked and parsed in a
- * worker thread (prepare-task.ts) from the end of the load on, while this thread analyses. A fact
+ * 5 MB of `ipvsadm` at scale 1, the Windows HNS dumps) are read, decoded, masked and parsed by the
+ * worker thread that read pods.json (prepare-task.ts), from the end of the load on, while this
+ * thread analyses. A fact
  * that reaches such a file takes the worker's result when it is there, waits when the worker is
  * in the middle of that very file, and otherwise reads and parses it itself, as without the
  * worker — so a worker that is slow, cannot start or dies changes no result, only the time.
@@ -12,7 +13,6 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { isPreparedCommand } from '../facts/prepared-parses.js';
 import type { PreparedParse, UnreadSource } from '../snapshot/lazy-text.js';
-import { startObjectWorker } from './object-pool.js';
 import { type PrepareFile, type PrepareMessage, PrepareStatus, type PrepareTask } from './prepare-task.js';
 
 /** Larger files are left to the thread that asks (a hostile 1 GB `ipvsadm` is not read twice). */
@@ -35,17 +35,17 @@ export class OutputPreparer {
   }
 
   /**
-   * Starts the work over the files registered, when there are any and a second core to run it: in
-   * `worker` when given (the load's, its modules loaded: started from source through tsx, a new
-   * worker spends a second loading them), else in a new one. False when not started (`worker`
-   * is then still the caller's).
+   * Starts the work over the files registered in `worker`, the load's (already started, its modules
+   * loaded), when there are any and a second core to run it; false when not started (`worker` is
+   * then still the caller's). Never a new worker: one started from source (tsx) spends a second of
+   * both cores loading modules, more than it saves, and a load whose snapshot is never analysed (a
+   * second load of the same directory, in the bench) would leave one working for nobody.
    */
-  start(worker?: Worker): boolean {
+  start(worker: Worker): boolean {
     if (this.#files.length === 0 || availableParallelism() < 2) return false;
     try {
       const status = new SharedArrayBuffer(4 * this.#files.length);
       const { port1, port2 } = new MessageChannel();
-      worker ??= startObjectWorker();
       // Neither keeps the process alive: a program that never analyses exits as before.
       worker.unref();
       port1.unref();
@@ -57,7 +57,7 @@ export class OutputPreparer {
       this.#port = port1;
       return true;
     } catch {
-      // No worker: every file is read where it is asked for.
+      // The worker is gone: every file is read where it is asked for.
       return false;
     }
   }

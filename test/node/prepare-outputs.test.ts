@@ -21,14 +21,11 @@ import { maskSecrets } from '../../src/snapshot/mask-secrets.js';
 const seams = vi.hoisted(() => ({ exits: [] as Promise<unknown>[], taken: [] as string[] }));
 vi.mock('../../src/node/prepare-outputs.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/node/prepare-outputs.js')>();
-  const { startObjectWorker: start } = await import('../../src/node/object-pool.js');
   class Recorded extends original.OutputPreparer {
-    override start(worker?: Worker): boolean {
-      const used = worker ?? start();
-      const exit = new Promise((resolve) => used.once('exit', resolve));
-      const started = super.start(used);
+    override start(worker: Worker): boolean {
+      const exit = new Promise((resolve) => worker.once('exit', resolve));
+      const started = super.start(worker);
       if (started) seams.exits.push(exit);
-      else if (!worker) void used.terminate();
       return started;
     }
   }
@@ -97,7 +94,8 @@ function copyWith(fixture: string, node: string, name: string, bytes: Uint8Array
 /** What the analysis sees of `file` through the index: value and diagnostics of its parse, as JSON (structured clone keeps Maps and typed arrays; JSON of both sides compares them alike). */
 async function seen(dir: string, prepareOutputs: boolean, node: string, command: string, parse: (text: string, options: { file: string }) => unknown) {
   seams.taken.length = 0;
-  const loaded = await loadSnapshot(dir, { prepareOutputs });
+  // pods.json is small here: read in a worker all the same (as one over the cut threshold), which then goes on with the node outputs.
+  const loaded = await loadSnapshot(dir, { prepareOutputs, streamInWorker: true, cutThresholdBytes: 1 });
   // Analysed once the worker is done: every prepared parse is then taken from it.
   await Promise.all(seams.exits.splice(0));
   const report = await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
@@ -180,10 +178,23 @@ describe('OutputPreparer', () => {
     expect(take.changed('ipvsadm')).toBeUndefined();
   });
 
-  it('without a worker every file is read where it is asked for', () => {
+  it('not started (no file to prepare, or a worker that is gone): every file is read where it is asked for', async () => {
+    const worker = startObjectWorker();
+    expect(new OutputPreparer().start(worker)).toBe(false);
+    await worker.terminate();
     const preparer = new OutputPreparer();
-    expect(preparer.start()).toBe(false);
     const take = preparer.register({ full: join(root, 'none'), path: 'nodes/n/ipvsadm', size: 1, mtimeMs: 0 }, 'ipvsadm')!;
+    preparer.start(worker);
     expect(take('ipvsadm')).toBeUndefined();
+  });
+
+  it('a load without the pods.json worker prepares nothing', async () => {
+    const dir = copyWith(ipvsFixture, '10.0.0.12', 'ipvsadm', Buffer.from(paddedIpvsadm()));
+    seams.taken.length = 0;
+    seams.exits.length = 0;
+    const loaded = await loadSnapshot(dir, { streamInWorker: false, cutThresholdBytes: 1 });
+    expect(seams.exits).toEqual([]);
+    await analyze(loaded.snapshot, { diagnostics: loaded.diagnostics });
+    expect(seams.taken).toEqual([]);
   });
 });
