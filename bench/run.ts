@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--provider ack|iks] [--windows-nodes <fraction or count>] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>] [--no-one-thread]
+// npm run bench [-- --quick] [--seed <n>] [--scales 0.1,0.5,1] [--proxy-mode both|iptables|ipvs] [--provider ack|iks] [--windows-nodes <fraction or count>] [--exclude-rules id,id] [--no-naive] [--no-cli] [--cli-built] [--workers <n>] [--no-one-thread] [--no-warm]
 // One process: for each scale, generate (or reuse) the snapshot, then measure
 // plain JSON.parse of its JSON files, loadSnapshot, and analyze; then the CLI
 // end to end on the same directory, in a child process.
@@ -17,8 +17,9 @@ import { runCli } from './cli-run.js';
 import { collectGarbage, peakRss, resetPeakRss, threadCpuMs } from './memory.js';
 import { naiveRunMs } from './naive.js';
 import { parseBaselineMs } from './parse-baseline.js';
+import { warmPageCache } from './warm-cache.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' }, provider: { type: 'string', default: 'ack' }, 'windows-nodes': { type: 'string' }, 'one-thread': { type: 'boolean', default: true } }, allowNegative: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, scales: { type: 'string' }, naive: { type: 'boolean', default: true }, cli: { type: 'boolean', default: true }, 'cli-built': { type: 'boolean', default: false }, workers: { type: 'string', default: String(availableParallelism()) }, 'exclude-rules': { type: 'string' }, 'proxy-mode': { type: 'string', default: 'both' }, provider: { type: 'string', default: 'ack' }, 'windows-nodes': { type: 'string' }, 'one-thread': { type: 'boolean', default: true }, warm: { type: 'boolean', default: true } }, allowNegative: true });
 const proxyMode = values['proxy-mode'] as ProxyMode;
 const provider = values.provider as Provider;
 if (!['ack', 'iks'].includes(provider)) throw new Error(`--provider ack|iks, not ${provider}`);
@@ -104,6 +105,8 @@ async function loadInOneThread(manifest: GeneratedSnapshot) {
 let previous: { scale: number; loadAnalyzeMs: number } | undefined;
 for (const scale of scales) {
   const manifest = generated(scale);
+  // Every phase from the page cache, as the yardstick is (--no-warm: the first load reads what was evicted).
+  const warm = values.warm ? warmPageCache(manifest.dir) : undefined;
   const m = await loadAndAnalyse(manifest, scale === 0.1 && values.naive);
   // After the first load's snapshot is gone, so its peak is its own.
   const inWorkers = workers > 0 ? await loadInWorkers(manifest) : undefined;
@@ -119,6 +122,7 @@ for (const scale of scales) {
     windowsNodes: manifest.objects.windowsNodes ?? 0,
     objects: m.objects,
     inputBytes: manifest.inputBytes,
+    ...(warm ? { warmRead: { ms: Math.round(warm.ms), bytes: warm.bytes } } : { warmRead: 'off' }),
     parseMs: Math.round(parseMs),
     loadMs: Math.round(m.loadMs),
     analyzeMs: Math.round(m.analyzeMs),
