@@ -16,6 +16,7 @@ import { OutputPreparer } from '../../src/node/prepare-outputs.js';
 import { fileText } from '../../src/snapshot/decode-text.js';
 import { lazyTextMinChars } from '../../src/snapshot/lazy-text.js';
 import { maskSecrets } from '../../src/snapshot/mask-secrets.js';
+import { type TextVariant, textVariants } from './text-variants.js';
 
 /** The end of each worker loadSnapshot started (so a test can analyse once it is done), and the parses taken from one. */
 const seams = vi.hoisted(() => ({ exits: [] as Promise<unknown>[], taken: [] as string[] }));
@@ -69,19 +70,8 @@ function paddedHnsNetworks(): string {
   return JSON.stringify({ value: networks }, null, 4);
 }
 
-const utf16le = (text: string) => Buffer.from(text, 'utf16le');
-const lateByte = (text: string, byte: number) => {
-  const bytes = Buffer.from(text);
-  const at = bytes.indexOf('\n', bytes.length >> 1) + 3;
-  return Buffer.concat([bytes.subarray(0, at), Buffer.from([byte]), bytes.subarray(at)]);
-};
-const variants: Record<string, (text: string) => Uint8Array> = {
-  plain: (text) => Buffer.from(text),
-  crlf: (text) => Buffer.from(text.replace(/\n/g, '\r\n')),
-  'utf-8 BOM': (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
-  'utf-16le BOM': (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)]),
-  'invalid utf-8 past the head': (text) => lateByte(text, 0xff),
-};
+/** Every encoding a first read here handles (text-variants.ts): the worker must give the same. */
+const variants: Record<string, TextVariant> = textVariants;
 
 let made = 0;
 function copyWith(fixture: string, node: string, name: string, bytes: Uint8Array): string {

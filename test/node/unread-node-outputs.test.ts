@@ -8,6 +8,7 @@ import { buildSnapshot } from '../../src/snapshot/build-snapshot.js';
 import { filesOf } from './files-of.js';
 import { maxCheckedUnreadChars } from '../../src/facts/file-coverage.js';
 import { lazyTextMinChars } from '../../src/snapshot/lazy-text.js';
+import { lateByte, type TextVariant, textVariants } from './text-variants.js';
 
 /** Paths the loader read whole (readFile, or a FileHandle's readFile) — not the head an unread file's check reads. */
 const readWhole = vi.hoisted(() => [] as string[]);
@@ -43,23 +44,9 @@ function lsmod(modules: number): string {
   return ['Module                  Size  Used by', ...Array.from({ length: modules }, (_, i) => `nf_pad_${i}               16384  0`), ''].join('\n');
 }
 
-const utf16le = (text: string) => Buffer.from(text, 'utf16le');
-/** `byte` put into the line in the middle of the text, after its second character (past the first 64 KiB). */
-const lateByte = (text: string, byte: number) => {
-  const bytes = Buffer.from(text);
-  const at = bytes.indexOf('\n', bytes.length >> 1) + 3;
-  return Buffer.concat([bytes.subarray(0, at), Buffer.from([byte]), bytes.subarray(at)]);
-};
-
-/** How each variant writes a text: the encodings and damage `fileText` handles. */
-const variants: Record<string, (text: string) => Uint8Array> = {
-  plain: (text) => Buffer.from(text),
-  crlf: (text) => Buffer.from(text.replace(/\n/g, '\r\n')),
-  'utf-8 BOM': (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
-  'utf-16le BOM': (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)]),
-  'utf-16be BOM': (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16le(text).swap16()]),
-  'utf-16le without BOM': utf16le,
-  'invalid utf-8 past the head': (text) => lateByte(text, 0xff),
+/** How each variant writes a text: the encodings and damage `fileText` handles, and two binary files. */
+const variants: Record<string, TextVariant> = {
+  ...textVariants,
   'binary (NUL at the start)': (text) => Buffer.from(`\u0000${text}`),
   'NUL past the first 4096 characters': (text) => lateByte(text, 0),
 };
