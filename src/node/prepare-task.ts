@@ -2,17 +2,14 @@
 /**
  * What the worker of prepare-outputs.ts does: for each large node output a prepared parse applies to
  * (prepared-parses.ts), what a rule's first read of it on the main thread would do — read it again
- * while it is still the file loaded, decode, mask (lazy-text.ts `Unread.read`) — and the parse, posted
+ * while it is still the file loaded, decode, mask (lazy-text.ts `firstRead`, as `Unread.read`) — and the parse, posted
  * back. Files are claimed one by one in a shared status array, from the last registered, so the main
  * thread, which asks from the first, parses itself whatever the worker has not begun, and waits only
  * for a file the worker is reading. Kept apart from the thread so it can be tested in-thread.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { Diagnostic } from '../diagnostics.js';
 import { preparedParses, type PreparedCommand } from '../facts/prepared-parses.js';
-import { fileText } from '../snapshot/decode-text.js';
-import type { PreparedParse } from '../snapshot/lazy-text.js';
-import { maskSecrets } from '../snapshot/mask-secrets.js';
+import { firstRead, type PreparedParse } from '../snapshot/lazy-text.js';
 import { readSameFile } from './read-again.js';
 
 export interface PrepareFile {
@@ -67,11 +64,9 @@ export function runPrepareTask(task: Omit<PrepareTask, 'port'>, post: (message: 
 }
 
 function prepareOne(file: PrepareFile, slot: number): PrepareMessage {
-  const bytes = readSameFile(file.full, file.path, file.size, file.mtimeMs);
-  const decoded: Diagnostic[] = [];
-  const read = bytes.length === file.size ? fileText({ bytes }, file.path, decoded) : undefined;
+  const read = firstRead(readSameFile(file.full, file.path, file.size, file.mtimeMs), file.size, file.path);
   if (read === undefined) return { slot, ok: false };
-  const text = maskSecrets(read);
+  const { text, masked, decoded } = read;
   const result = preparedParses[file.command](text, { file: file.path });
-  return { slot, ok: true, prepared: { length: text.length, masked: text !== read, decoded, result } };
+  return { slot, ok: true, prepared: { length: text.length, masked, decoded, result } };
 }

@@ -120,6 +120,28 @@ export interface PreparedParse {
   result: ParseResult<unknown>;
 }
 
+/** A first read of an unread node output: its text decoded and masked, and what that learnt. */
+export interface FirstRead {
+  text: string;
+  /** Whether masking changed the text. */
+  masked: boolean;
+  /** What decoding the whole file said (`fileText`'s diagnostics, those of its head included). */
+  decoded: Diagnostic[];
+}
+
+/**
+ * What a first read makes of a node output's bytes, here (`Unread.read`) or in the Node entry's
+ * worker (prepare-task.ts): undefined when they are not the file loaded (another size, binary now).
+ * `mask: false` when an earlier read learnt that masking changes nothing.
+ */
+export function firstRead(bytes: Uint8Array, size: number, path: string, mask = true): FirstRead | undefined {
+  const decoded: Diagnostic[] = [];
+  const read = bytes.length === size ? fileText({ bytes }, path, decoded) : undefined;
+  if (read === undefined) return undefined;
+  const text = mask ? maskSecrets(read) : read;
+  return { text, masked: text !== read, decoded };
+}
+
 /** The state of a node output not read at load; what its first read learns is kept for the next. */
 class Unread {
   readonly lazy: Lazy = {};
@@ -150,16 +172,14 @@ class Unread {
   /** The text as `#addFile` would have made it at load: decoded, masked; throws when the file is not the one loaded. */
   read(): string {
     const { path, size, head, readAgain } = this.source;
-    const bytes = readAgain();
-    const diagnostics: Diagnostic[] = [];
-    const read = bytes.length === size ? fileText({ bytes }, path, diagnostics) : undefined;
+    const read = firstRead(readAgain(), size, path, this.#masked !== false);
     // Binary now, or another size: the Node entry's size and mtime check did not see the change.
     if (read === undefined) throw new SnapshotError('changed', changedSinceLoad, { file: path });
-    const text = this.#masked === false ? read : maskSecrets(read);
+    const { text } = read;
     if (this.lazy.length !== undefined && text.length !== this.lazy.length) throw new SnapshotError('changed', changedSinceLoad, { file: path });
     this.lazy.length = text.length;
-    this.#masked = text !== read;
-    this.decoded ??= diagnostics.filter((d) => !head.diagnostics.some((h) => h.code === d.code));
+    this.#masked = read.masked;
+    this.decoded ??= read.decoded.filter((d) => !head.diagnostics.some((h) => h.code === d.code));
     return text;
   }
 }
