@@ -1,6 +1,7 @@
 /// <reference types="node" />
-import { mkdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './files-under.js';
 import { configMaps, daemonSet, flannelCniConf } from './gen/cluster-objects.js';
 import { events } from './gen/events.js';
 import { ipvsModeRules, kubeProxyRules } from './gen/kube-proxy-rules.js';
@@ -112,11 +113,4 @@ export function generateSnapshot(options: { scale: number; seed: number; dir: st
   return generated;
 }
 
-export function directoryBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
-  }
-  return total;
-}
+export const directoryBytes = (dir: string): number => filesUnder(dir).reduce((total, file) => total + statSync(file).size, 0);

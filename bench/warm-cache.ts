@@ -1,6 +1,6 @@
 /// <reference types="node" />
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { filesUnder } from './files-under.js';
 
 /**
  * Reads every file under `dir` once, so the measured phases find it in the page cache as the
@@ -14,14 +14,7 @@ export function warmPageCache(dir: string): { ms: number; bytes: number } {
   const started = performance.now();
   const buffer = Buffer.allocUnsafe(1 << 20);
   let bytes = 0;
-  const walk = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) bytes += readAll(full, buffer);
-    }
-  };
-  walk(dir);
+  for (const file of filesUnder(dir)) bytes += readAll(file, buffer);
   return { ms: performance.now() - started, bytes };
 }
 

@@ -16,7 +16,7 @@ import { OutputPreparer } from '../../src/node/prepare-outputs.js';
 import { fileText } from '../../src/snapshot/decode-text.js';
 import { lazyTextMinChars } from '../../src/snapshot/lazy-text.js';
 import { maskSecrets } from '../../src/snapshot/mask-secrets.js';
-import { type TextVariant, textVariants } from './text-variants.js';
+import { textVariants } from './text-variants.js';
 
 /** The end of each worker loadSnapshot started (so a test can analyse once it is done), and the parses taken from one. */
 const seams = vi.hoisted(() => ({ exits: [] as Promise<unknown>[], taken: [] as string[] }));
@@ -70,8 +70,6 @@ function paddedHnsNetworks(): string {
   return JSON.stringify({ value: networks }, null, 4);
 }
 
-/** Every encoding a first read here handles (text-variants.ts): the worker must give the same. */
-const variants: Record<string, TextVariant> = textVariants;
 
 let made = 0;
 function copyWith(fixture: string, node: string, name: string, bytes: Uint8Array): string {
@@ -96,7 +94,8 @@ async function seen(dir: string, prepareOutputs: boolean, node: string, command:
 }
 
 describe('node outputs parsed ahead in a worker (prepare-outputs.ts)', () => {
-  for (const [name, variant] of Object.entries(variants)) {
+  // Every encoding a first read here handles (text-variants.ts): the worker must give the same.
+  for (const [name, variant] of Object.entries(textVariants)) {
     it(`ipvsadm, ${name}: the same report and parse as read on the main thread`, async () => {
       const dir = copyWith(ipvsFixture, '10.0.0.12', 'ipvsadm', variant(paddedIpvsadm()));
       const ahead = await seen(dir, true, '10.0.0.12', 'ipvsadm', scanIpvsadmForwarding);
@@ -134,10 +133,10 @@ describe('OutputPreparer', () => {
     const dir = join(root, `p${made++}`);
     cpSync(ipvsFixture, dir, { recursive: true });
     const files = {
-      plain: variants.plain!(paddedIpvsadm()),
-      invalid: variants['invalid utf-8 past the head']!(paddedIpvsadm()),
+      plain: textVariants.plain(paddedIpvsadm()),
+      invalid: textVariants['invalid utf-8 past the head'](paddedIpvsadm()),
       hns: Buffer.from(paddedHnsNetworks()),
-      changed: variants.plain!(paddedIpvsadm()),
+      changed: textVariants.plain(paddedIpvsadm()),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     const preparer = new OutputPreparer();

@@ -1,5 +1,5 @@
 /** How a node output can be written: the encodings and damage `fileText` handles, shared by the node-output tests. */
-export const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+const utf16le = (text: string) => Buffer.from(text, 'utf16le');
 
 /** `byte` put into the line in the middle of the text, after its second character (past the first 64 KiB). */
 export const lateByte = (text: string, byte: number) => {
